@@ -1,0 +1,15 @@
+package io.coursetracker.contracts.events;
+
+/** Topic names, {@code <domain>.<what>.v<major>}; a major version bump is a new topic (docs/events.md). */
+public final class Topics {
+    /** {@link NoteEvent}s, keyed by learner id. Written by ingest-service. */
+    public static final String NOTES = "notes.events.v1";
+    /** {@link LearnerEvent}s, compacted, keyed by learner id. Written by tracker-api. */
+    public static final String LEARNERS = "learners.events.v1";
+    /** Where a consumer puts a notes record it cannot read, with the reason in its headers. */
+    public static final String NOTES_DEAD_LETTER = NOTES + ".dlq";
+    public static final String LEARNERS_DEAD_LETTER = LEARNERS + ".dlq";
+
+    private Topics() {
+    }
+}

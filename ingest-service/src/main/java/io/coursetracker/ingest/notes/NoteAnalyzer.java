@@ -1,0 +1,42 @@
+package io.coursetracker.ingest.notes;
+
+import io.coursetracker.contracts.catalog.BundledCatalogs;
+import io.coursetracker.contracts.catalog.CourseCatalog;
+import io.coursetracker.contracts.catalog.LessonMentionResolver;
+import io.coursetracker.contracts.note.Note;
+import io.coursetracker.notes.InvalidNoteException;
+import io.coursetracker.notes.NoteParser;
+import io.coursetracker.support.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Parses a note and resolves its tasks' lesson mentions against the courses the learner follows. */
+@ApplicationScoped
+public class NoteAnalyzer {
+    private final NoteParser parser = new NoteParser();
+
+    public Note analyze(String notePath, byte[] content, Collection<String> courseIds) {
+        List<CourseCatalog> catalogs = courseIds.stream()
+                .map(BundledCatalogs::get)
+                .flatMap(Optional::stream)
+                .toList();
+        return analyzeAgainst(notePath, content, catalogs);
+    }
+
+    public Note analyzeAgainstAllCourses(String notePath, byte[] content) {
+        return analyzeAgainst(notePath, content, BundledCatalogs.all());
+    }
+
+    private Note analyzeAgainst(String notePath, byte[] content, List<CourseCatalog> catalogs) {
+        Note parsed;
+        try {
+            parsed = parser.parse(notePath, content);
+        } catch (InvalidNoteException e) {
+            throw new ApiException(422, "unreadable note", e.getMessage());
+        }
+        return LessonMentionResolver.forCatalogs(catalogs).resolveAll(parsed);
+    }
+}

@@ -1,0 +1,32 @@
+package io.coursetracker.ingest.notes;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@ApplicationScoped
+public class NoteHeadRepository implements PanacheRepositoryBase<NoteHead, NoteHead.NoteKey> {
+
+    /**
+     * The note's head row, locked for this transaction; created (as revision 0, deleted) when the
+     * note is new, so that two first edits of one note queue on the same lock instead of racing.
+     */
+    public NoteHead lockOrCreate(String learnerId, String notePath) {
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO note_head (learner_id, note_path, revision, deleted, updated_at)
+                        VALUES (?1, ?2, 0, true, ?3) ON CONFLICT DO NOTHING""")
+                .setParameter(1, learnerId)
+                .setParameter(2, notePath)
+                .setParameter(3, Instant.now())
+                .executeUpdate();
+        return findByIdOptional(new NoteHead.NoteKey(learnerId, notePath), LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow();
+    }
+
+    public Optional<NoteHead> lockExisting(String learnerId, String notePath) {
+        return findByIdOptional(new NoteHead.NoteKey(learnerId, notePath), LockModeType.PESSIMISTIC_WRITE);
+    }
+}

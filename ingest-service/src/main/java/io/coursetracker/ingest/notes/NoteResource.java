@@ -1,0 +1,89 @@
+package io.coursetracker.ingest.notes;
+
+import io.coursetracker.contracts.note.Note;
+import io.coursetracker.support.learners.LearnerDirectory;
+import io.coursetracker.support.security.Authenticator;
+import io.coursetracker.support.security.Caller;
+import io.coursetracker.support.web.ApiException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Note edits: {@code PUT} and {@code DELETE} of one note, and {@code POST /v1/parse} to try a note out. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class NoteResource {
+    private final Authenticator authenticator;
+    private final LearnerDirectory learners;
+    private final NoteAnalyzer analyzer;
+    private final NoteIntake intake;
+
+    public NoteResource(Authenticator authenticator, LearnerDirectory learners, NoteAnalyzer analyzer, NoteIntake intake) {
+        this.authenticator = authenticator;
+        this.learners = learners;
+        this.analyzer = analyzer;
+        this.intake = intake;
+    }
+
+    public record NoteAnswer(String status, long revision, UUID eventId, Note note) {
+    }
+
+    @PUT
+    @Path("/learners/{learner}/notes/{path: .+}")
+    @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
+    public Response put(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                        @PathParam("learner") String learnerId,
+                        @PathParam("path") String rawPath,
+                        byte[] content) {
+        authenticator.authorizeFor(authorization, learnerId);
+        String notePath = NotePaths.validate(rawPath);
+        Note note = analyzer.analyze(notePath, content, courses(learnerId));
+        NoteIntake.Outcome outcome = intake.revise(learnerId, notePath, content, note);
+        if (outcome instanceof NoteIntake.Accepted accepted) {
+            return Response.accepted(new NoteAnswer("accepted", accepted.revision(), accepted.eventId(), note)).build();
+        }
+        return Response.ok(new NoteAnswer("unchanged", outcome.revision(), null, note)).build();
+    }
+
+    @DELETE
+    @Path("/learners/{learner}/notes/{path: .+}")
+    public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           @PathParam("learner") String learnerId,
+                           @PathParam("path") String rawPath) {
+        authenticator.authorizeFor(authorization, learnerId);
+        NoteIntake.Accepted deleted = intake.delete(learnerId, NotePaths.validate(rawPath));
+        return Response.accepted(new NoteAnswer("deleted", deleted.revision(), deleted.eventId(), null)).build();
+    }
+
+    @POST
+    @Path("/parse")
+    @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
+    public Note parse(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                      @QueryParam("path") String rawPath,
+                      byte[] content) {
+        Caller caller = authenticator.authenticate(authorization);
+        String notePath = rawPath == null ? "note.md" : NotePaths.validate(rawPath);
+        if (caller instanceof Caller.Learner learner) {
+            return analyzer.analyze(notePath, content, courses(learner.learnerId()));
+        }
+        return analyzer.analyzeAgainstAllCourses(notePath, content);
+    }
+
+    private List<String> courses(String learnerId) {
+        return learners.learner(learnerId)
+                .map(l -> l.courses())
+                .orElseThrow(() -> ApiException.notFound("unknown learner", "no learner '" + learnerId + "'"));
+    }
+}

@@ -1,0 +1,48 @@
+package io.coursetracker.ingest.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+
+/** The outbox table: events are added inside the caller's transaction and removed once Kafka has them. */
+@ApplicationScoped
+public class Outbox implements PanacheRepository<OutboxMessage> {
+    private final ObjectMapper json;
+
+    public Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String topic, String key, Object event) {
+        try {
+            persist(OutboxMessage.of(topic, key, json.writeValueAsString(event)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event could not be serialized", e);
+        }
+    }
+
+    /** The oldest waiting messages, in the order they were accepted. */
+    List<OutboxMessage> oldest(int limit) {
+        return find("ORDER BY id").page(0, limit).list();
+    }
+
+    /**
+     * Takes the relay lock for the current transaction: with several replicas only one relays at a
+     * time, which keeps each learner's events in the order they were accepted.
+     */
+    boolean tryRelayLock() {
+        Object locked = getEntityManager()
+                .createNativeQuery("SELECT pg_try_advisory_xact_lock(7201)")
+                .getSingleResult();
+        return Boolean.TRUE.equals(locked);
+    }
+
+    void removeUpTo(long lastRelayedId) {
+        delete("id <= ?1", lastRelayedId);
+    }
+}

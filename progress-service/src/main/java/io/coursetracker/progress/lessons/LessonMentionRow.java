@@ -1,0 +1,27 @@
+package io.coursetracker.progress.lessons;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One lesson activity that a task of a live note mentions, and whether that task is checked. */
+@Entity
+@Table(name = "lesson_mention")
+public class LessonMentionRow {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "learner_id")
+    public String learnerId;
+    @Column(name = "note_path")
+    public String notePath;
+    @Column(name = "course_id")
+    public String courseId;
+    public int lesson;
+    /** Wire name of the activity, or null when the task names the lesson without one. */
+    public String activity;
+    public boolean done;
+}

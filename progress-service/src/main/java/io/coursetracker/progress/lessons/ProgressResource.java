@@ -1,0 +1,52 @@
+package io.coursetracker.progress.lessons;
+
+import io.coursetracker.contracts.api.LearnerProgress;
+import io.coursetracker.contracts.catalog.BundledCatalogs;
+import io.coursetracker.contracts.catalog.CourseCatalog;
+import io.coursetracker.contracts.note.Activity;
+import io.coursetracker.progress.learners.LearnerSettingsRepository;
+import io.coursetracker.support.security.Authenticator;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** progress-service's read API on 8082, which tracker-api passes on; same paths, same token rules. */
+@Path("/v1/learners/{learner}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProgressResource {
+    private final Authenticator authenticator;
+    private final LearnerSettingsRepository learners;
+    private final LessonMentionRepository mentions;
+
+    public ProgressResource(Authenticator authenticator, LearnerSettingsRepository learners, LessonMentionRepository mentions) {
+        this.authenticator = authenticator;
+        this.learners = learners;
+        this.mentions = mentions;
+    }
+
+    @GET
+    @Path("/progress")
+    public LearnerProgress progress(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                    @PathParam("learner") String learnerId) {
+        authenticator.authorizeFor(authorization, learnerId);
+        List<CourseCatalog> followed = learners.coursesOf(learnerId).stream()
+                .map(BundledCatalogs::get).flatMap(Optional::stream).toList();
+        List<ActivityMention> activityMentions = mentions.ofLearner(learnerId).stream()
+                .map(row -> new ActivityMention(row.courseId, row.lesson, activity(row.activity), row.done))
+                .toList();
+        return LessonProgressCalculator.progress(followed, activityMentions);
+    }
+
+    private static Activity activity(String wireName) {
+        return wireName == null ? null : Arrays.stream(Activity.values())
+                .filter(a -> a.wireName().equals(wireName)).findFirst().orElse(null);
+    }
+}

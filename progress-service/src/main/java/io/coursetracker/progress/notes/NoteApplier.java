@@ -1,0 +1,130 @@
+package io.coursetracker.progress.notes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coursetracker.contracts.catalog.BundledCatalogs;
+import io.coursetracker.contracts.catalog.CourseCatalog;
+import io.coursetracker.contracts.catalog.LessonMentionResolver;
+import io.coursetracker.contracts.events.NoteDeleted;
+import io.coursetracker.contracts.events.NoteEvent;
+import io.coursetracker.contracts.events.NoteRevised;
+import io.coursetracker.contracts.note.LessonMention;
+import io.coursetracker.contracts.note.Note;
+import io.coursetracker.contracts.note.Task;
+import io.coursetracker.contracts.note.TaskStatus;
+import io.coursetracker.progress.learners.LearnerSettingsRepository;
+import io.coursetracker.progress.lessons.LessonMentionRepository;
+import io.coursetracker.progress.lessons.LessonMentionRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies note events idempotently: an event id seen before, or a revision not newer than the one
+ * stored, changes nothing. Lesson mentions are resolved here against the courses the learner
+ * follows now, so a change of courses can be applied by resolving again.
+ */
+@ApplicationScoped
+public class NoteApplier {
+    private static final Logger LOG = Logger.getLogger(NoteApplier.class);
+
+    private final StoredNoteRepository notes;
+    private final LessonMentionRepository mentions;
+    private final ProcessedEventRepository processed;
+    private final LearnerSettingsRepository learners;
+    private final ObjectMapper json;
+
+    public NoteApplier(StoredNoteRepository notes, LessonMentionRepository mentions, ProcessedEventRepository processed,
+                       LearnerSettingsRepository learners, ObjectMapper json) {
+        this.notes = notes;
+        this.mentions = mentions;
+        this.processed = processed;
+        this.learners = learners;
+        this.json = json;
+    }
+
+    /** Returns whether the event changed anything. */
+    @Transactional
+    public boolean apply(NoteEvent event) {
+        if (!processed.firstTime(event.eventId())) {
+            LOG.debugf("duplicate event %s ignored", event.eventId());
+            return false;
+        }
+        Optional<StoredNote> existing = notes.lock(event.learnerId(), event.notePath());
+        if (existing.isPresent() && existing.get().revision >= event.revision()) {
+            LOG.debugf("revision %d of %s is not newer than %d; ignored", event.revision(), event.notePath(), existing.get().revision);
+            return false;
+        }
+        StoredNote note = existing.orElseGet(() -> {
+            StoredNote created = new StoredNote();
+            created.key = new StoredNote.Key(event.learnerId(), event.notePath());
+            return created;
+        });
+        note.revision = event.revision();
+        note.appliedAt = Instant.now();
+        if (event instanceof NoteRevised revised) {
+            fill(note, revised.note());
+            mentions.replaceForNote(event.learnerId(), event.notePath(),
+                    mentionRows(event.learnerId(), event.notePath(), revised.note()));
+        } else if (event instanceof NoteDeleted) {
+            note.deleted = true;
+            note.body = null;
+            note.studyDate = null;
+            note.active = false;
+            note.tasksDone = 0;
+            mentions.replaceForNote(event.learnerId(), event.notePath(), List.of());
+        }
+        notes.persist(note);
+        return true;
+    }
+
+    /** Resolves every live note of the learner again, after the learner's courses changed. */
+    @Transactional
+    public void resolveLessonsAgain(String learnerId) {
+        for (StoredNote stored : notes.liveNotesOf(learnerId)) {
+            try {
+                Note note = json.readValue(stored.body, Note.class);
+                mentions.replaceForNote(learnerId, stored.key.notePath(), mentionRows(learnerId, stored.key.notePath(), note));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored note " + stored.key + " is unreadable", e);
+            }
+        }
+    }
+
+    private void fill(StoredNote stored, Note note) {
+        stored.deleted = false;
+        stored.studyDate = note.date();
+        stored.active = note.active();
+        stored.tasksDone = (int) note.tasks().stream().filter(t -> t.status() == TaskStatus.DONE).count();
+        try {
+            stored.body = json.writeValueAsString(note);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<LessonMentionRow> mentionRows(String learnerId, String notePath, Note note) {
+        List<CourseCatalog> catalogs = learners.coursesOf(learnerId).stream()
+                .map(BundledCatalogs::get).flatMap(Optional::stream).toList();
+        LessonMentionResolver resolver = LessonMentionResolver.forCatalogs(catalogs);
+        List<LessonMentionRow> rows = new ArrayList<>();
+        for (Task task : note.tasks()) {
+            for (LessonMention mention : resolver.resolve(task)) {
+                LessonMentionRow row = new LessonMentionRow();
+                row.learnerId = learnerId;
+                row.notePath = notePath;
+                row.courseId = mention.course();
+                row.lesson = mention.lesson();
+                row.activity = mention.activity() == null ? null : mention.activity().wireName();
+                row.done = task.status() == TaskStatus.DONE;
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}

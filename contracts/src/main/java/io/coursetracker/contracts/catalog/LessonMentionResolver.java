@@ -36,9 +36,10 @@ import java.util.stream.Collectors;
  * <h2>Which activity</h2>
  * Activity words in the text (URLs removed) come first: each activity they name is one mention, for
  * every lesson the task mentions ({@link ActivityWords}). Without one, a chapter link means
- * {@code read} and a notebook link {@code notebook} for the lessons that link mentions; then
- * {@code finish}/{@code complete} means all four; otherwise the mention has a null activity. A lesson
- * that gets an activity has no extra null mention.
+ * {@code read} and a notebook link {@code notebook} for the lessons that link mentions, and
+ * {@code finish}/{@code complete} means all four for a lesson named by its page, an alias or a
+ * wikilink; otherwise the mention has a null activity. A lesson that gets an activity has no extra
+ * null mention. docs/lesson-rules.md lists the choices on ambiguous words.
  *
  * <h2>What it does not do</h2>
  * It never looks at the task's status. Whether a mention completes its activity (a checked task

@@ -1,0 +1,93 @@
+package io.coursetracker.contracts.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the resolver compares a learner's link with a catalog URL. Both are reduced to
+ * {@code host/path[?query]}: lower case (learners retype paths in any case, and the catalog's hosts
+ * serve the same page), no scheme ({@code http} = {@code https}), no {@code www.}, no {@code #anchor},
+ * no trailing {@code /}, no {@code .html}/{@code .htm}. A link matches a catalog URL when it is that
+ * URL or a page below it ({@code …/jhoward/some-notebook/edit}); its query is ignored unless the
+ * catalog URL has one.
+ */
+final class LessonUrls {
+
+    private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+    private static final Pattern URL_IN_TEXT =
+            Pattern.compile("(?i)(?:https?://|www\\.)[^\\s<>()\\[\\]\"'`|]+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?*_~]+$");
+
+    private LessonUrls() {
+    }
+
+    static String normalize(String url) {
+        String s = url.strip().toLowerCase(Locale.ROOT);
+        int hash = s.indexOf('#');
+        if (hash >= 0) {
+            s = s.substring(0, hash);
+        }
+        String query = "";
+        int question = s.indexOf('?');
+        if (question >= 0) {
+            query = s.substring(question + 1);
+            s = s.substring(0, question);
+        }
+        s = SCHEME.matcher(s).replaceFirst("");
+        if (s.startsWith("www.")) {
+            s = s.substring(4);
+        }
+        s = stripTrailingSlashes(s);
+        if (s.endsWith(".html")) {
+            s = s.substring(0, s.length() - 5);
+        } else if (s.endsWith(".htm")) {
+            s = s.substring(0, s.length() - 4);
+        }
+        s = stripTrailingSlashes(s);
+        return query.isEmpty() ? s : s + "?" + query;
+    }
+
+    /** Whether {@code link} (as a learner wrote it) points at {@code catalogUrl} or a page below it. */
+    static boolean matches(String link, String catalogUrl) {
+        String target = normalize(catalogUrl);
+        String candidate = normalize(link);
+        if (!target.contains("?")) {
+            int question = candidate.indexOf('?');
+            if (question >= 0) {
+                candidate = candidate.substring(0, question);
+            }
+        }
+        return !target.isEmpty() && (candidate.equals(target) || candidate.startsWith(target + "/"));
+    }
+
+    static boolean isWebUrl(String link) {
+        String s = link.strip().toLowerCase(Locale.ROOT);
+        return s.startsWith("http://") || s.startsWith("https://") || s.startsWith("www.");
+    }
+
+    /** The http(s) and {@code www.} URLs written in a task's text, without trailing punctuation. */
+    static List<String> findIn(String text) {
+        List<String> urls = new ArrayList<>();
+        Matcher m = URL_IN_TEXT.matcher(text);
+        while (m.find()) {
+            urls.add(TRAILING_PUNCTUATION.matcher(m.group()).replaceFirst(""));
+        }
+        return urls;
+    }
+
+    /** The text with every URL replaced by a space, so that words inside URLs are not read as the learner's. */
+    static String withoutUrls(String text) {
+        return URL_IN_TEXT.matcher(text).replaceAll(" ");
+    }
+
+    private static String stripTrailingSlashes(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '/') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}

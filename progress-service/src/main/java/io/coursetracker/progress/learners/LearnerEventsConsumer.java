@@ -6,7 +6,7 @@ import io.coursetracker.contracts.events.LearnerRegistered;
 import io.coursetracker.progress.config.Retry;
 import io.coursetracker.progress.notes.NoteApplier;
 import io.coursetracker.progress.notes.UnreadableEventException;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

@@ -57,7 +57,7 @@ public class NoteApplier {
         }
         Optional<StoredNote> existing = notes.lock(event.learnerId(), event.notePath());
         if (existing.isPresent() && existing.get().revision >= event.revision()) {
-            LOG.debugf("revision %d of %s is not newer than %d; ignored", event.revision(), event.notePath(), existing.get().revision);
+            LOG.debugf("revision %s of %s is not newer than %s; ignored", (Object) event.revision(), event.notePath(), (Object) existing.get().revision);
             return false;
         }
         StoredNote note = existing.orElseGet(() -> {

@@ -5,7 +5,7 @@ import io.coursetracker.contracts.events.NoteDeleted;
 import io.coursetracker.contracts.events.NoteEvent;
 import io.coursetracker.contracts.events.NoteRevised;
 import io.coursetracker.progress.config.Retry;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

@@ -25,6 +25,8 @@ final class MojibakeRepair {
     /** Character → the byte it stands for in Windows-1252 or Windows-1254 (both, merged). */
     private static final Map<Character, Byte> HIGH_BYTE_OF = highByteTable();
 
+    private static final String QUOTATION_MARKS = "‘’“”‚„‹›";
+
     private static Map<Character, Byte> highByteTable() {
         Map<Character, Byte> table = new HashMap<>();
         for (int b = 0x80; b <= 0xFF; b++) {
@@ -74,7 +76,7 @@ final class MojibakeRepair {
         while (k < bytes.length) {
             int length = sequenceLength(bytes[k]);
             String decoded = length > 1 && k + length <= bytes.length ? decodeUtf8(bytes, k, length) : null;
-            if (decoded != null && isPlausible(decoded.codePointAt(0))) {
+            if (decoded != null && isPlausible(decoded.codePointAt(0)) && !isLetterBeforeQuote(run, decoded)) {
                 out.append(decoded);
                 repairs++;
                 k += length;
@@ -124,6 +126,15 @@ final class MojibakeRepair {
                 || (codePoint >= 0x05D0 && codePoint < 0x0700) // Hebrew letters, Arabic
                 || (codePoint >= 0x0900 && codePoint < 0x1000) // Indic scripts, Thai
                 || codePoint >= 0x1E00; // Latin extended additional, punctuation, symbols, CJK, emoji
+    }
+
+    /**
+     * A run of just a letter and a quotation mark that would become one letter of another script is
+     * genuine text: in {@code „DAĞ“} the {@code Ğ“} is a Turkish letter and a quote, not a
+     * double-encoded Cyrillic {@code Г}. Double-encoded Cyrillic comes as whole words, in longer runs.
+     */
+    private static boolean isLetterBeforeQuote(String run, String decoded) {
+        return run.length() == 2 && QUOTATION_MARKS.indexOf(run.charAt(1)) >= 0 && decoded.codePointAt(0) >= 0x0250;
     }
 
     record Result(String text, int repairs) {

@@ -1,0 +1,70 @@
+package io.coursetracker.notes;
+
+import io.coursetracker.contracts.note.Note;
+import io.coursetracker.contracts.note.SectionCounts;
+import io.coursetracker.contracts.note.TaskStatus;
+import io.coursetracker.notes.date.StudyDate;
+import io.coursetracker.notes.encoding.NoteDecoder;
+import io.coursetracker.notes.frontmatter.FrontMatter;
+import io.coursetracker.notes.markdown.InlineTags;
+import io.coursetracker.notes.markdown.MarkdownContent;
+import io.coursetracker.notes.markdown.MarkdownReader;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a note's bytes into the {@link Note} of SPEC section 1. Lessons are left empty: resolving
+ * them needs the learner's courses and happens after parsing.
+ *
+ * <p>Stateless and thread-safe; build one and share it.
+ */
+public final class NoteParser {
+
+    private final NoteDecoder decoder = new NoteDecoder();
+    private final MarkdownReader markdownReader = new MarkdownReader();
+
+    /**
+     * @param notePath the vault-relative path ({@code Daily/2025-08-02.md}); its file name may carry
+     *                 the study date. May be null.
+     * @param content  the note's bytes
+     * @throws InvalidNoteException when the bytes are not UTF-8 text
+     */
+    public Note parse(String notePath, byte[] content) {
+        NoteDecoder.DecodedText decoded = decoder.decode(content);
+        FrontMatter frontMatter = FrontMatter.of(decoded.text());
+        MarkdownContent markdown = markdownReader.read(frontMatter.body());
+        StudyDate studyDate = StudyDate.find(frontMatter.date().orElse(null), markdown.firstLevelHeadings(), notePath);
+
+        List<String> warnings = new ArrayList<>(decoded.warnings());
+        warnings.addAll(frontMatter.warnings());
+        warnings.addAll(studyDate.warnings());
+
+        Set<String> tags = new LinkedHashSet<>();
+        for (String written : frontMatter.tags()) {
+            InlineTags.normalise(written).ifPresentOrElse(tags::add,
+                    () -> warnings.add("front matter tag '" + written + "' is not a valid tag and was ignored"));
+        }
+        tags.addAll(markdown.tags());
+
+        return new Note(
+                studyDate.date().orElse(null),
+                studyDate.date().isPresent(),
+                isActive(markdown),
+                List.copyOf(tags),
+                markdown.tasks(),
+                markdown.sections(),
+                markdown.questions(),
+                markdown.links(),
+                warnings);
+    }
+
+    /** A checked task, or anything under studied, insights or questions; an empty template is not. */
+    private static boolean isActive(MarkdownContent markdown) {
+        SectionCounts sections = markdown.sections();
+        return markdown.tasks().stream().anyMatch(task -> task.status() == TaskStatus.DONE)
+                || sections.studied() + sections.insights() + sections.questions() > 0;
+    }
+}

@@ -1,0 +1,142 @@
+package io.coursetracker.notes.encoding;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Undoes double encoding: UTF-8 bytes that were read as Windows-1252 or Windows-1254 and saved
+ * again as UTF-8, so that {@code 🎯} reads {@code ğŸ¯} and {@code —} reads {@code â€”}.
+ *
+ * <p>No library does this for Java (ftfy is Python), hence the hand-written code. It works on runs
+ * of characters that a Windows code page maps to bytes 0x80–0xFF (every byte of a multi-byte UTF-8
+ * sequence is in that range, so mojibake never contains ASCII). Inside a run it maps the characters
+ * back to bytes and replaces each complete, valid UTF-8 sequence by its character; everything else
+ * is kept as it is. Sequences that lost a byte on the way therefore stay broken, and genuine text
+ * stays intact: letters such as {@code ğüşıö äöüß} are lead bytes that are never followed by the
+ * continuation bytes a valid sequence needs, and Japanese is outside the code pages altogether.
+ */
+final class MojibakeRepair {
+
+    /** Character → the byte it stands for in Windows-1252 or Windows-1254 (both, merged). */
+    private static final Map<Character, Byte> HIGH_BYTE_OF = highByteTable();
+
+    private static final String QUOTATION_MARKS = "‘’“”‚„‹›";
+
+    private static Map<Character, Byte> highByteTable() {
+        Map<Character, Byte> table = new HashMap<>();
+        for (int b = 0x80; b <= 0xFF; b++) {
+            // C1 controls and Latin-1 characters stand for their own byte, as when a tool read the
+            // bytes as ISO-8859-1 or kept the code page's unassigned bytes (0x81, 0x8D, …) as is.
+            table.put((char) b, (byte) b);
+        }
+        for (String codePage : new String[] {"windows-1252", "windows-1254"}) {
+            Charset charset = Charset.forName(codePage);
+            for (int b = 0x80; b <= 0xFF; b++) {
+                String decoded = new String(new byte[] {(byte) b}, charset);
+                if (decoded.length() == 1 && decoded.charAt(0) != '\uFFFD') {
+                    table.put(decoded.charAt(0), (byte) b);
+                }
+            }
+        }
+        return Map.copyOf(table);
+    }
+
+    Result repair(String text) {
+        StringBuilder repaired = new StringBuilder(text.length());
+        int repairs = 0;
+        int i = 0;
+        while (i < text.length()) {
+            if (!HIGH_BYTE_OF.containsKey(text.charAt(i))) {
+                repaired.append(text.charAt(i++));
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < text.length() && HIGH_BYTE_OF.containsKey(text.charAt(runEnd))) {
+                runEnd++;
+            }
+            repairs += repairRun(text.substring(i, runEnd), repaired);
+            i = runEnd;
+        }
+        return new Result(repaired.toString(), repairs);
+    }
+
+    /** Appends the run with its valid UTF-8 sequences decoded; returns how many were. */
+    private static int repairRun(String run, StringBuilder out) {
+        byte[] bytes = new byte[run.length()];
+        for (int k = 0; k < run.length(); k++) {
+            bytes[k] = HIGH_BYTE_OF.get(run.charAt(k));
+        }
+        int repairs = 0;
+        int k = 0;
+        while (k < bytes.length) {
+            int length = sequenceLength(bytes[k]);
+            String decoded = length > 1 && k + length <= bytes.length ? decodeUtf8(bytes, k, length) : null;
+            if (decoded != null && isPlausible(decoded.codePointAt(0)) && !isLetterBeforeQuote(run, decoded)) {
+                out.append(decoded);
+                repairs++;
+                k += length;
+            } else {
+                out.append(run.charAt(k));
+                k++;
+            }
+        }
+        return repairs;
+    }
+
+    /** Length of the UTF-8 sequence a lead byte starts, or 0 for a byte that is no lead. */
+    private static int sequenceLength(byte lead) {
+        int b = lead & 0xFF;
+        if (b >= 0xC2 && b <= 0xDF) {
+            return 2;
+        }
+        if (b >= 0xE0 && b <= 0xEF) {
+            return 3;
+        }
+        if (b >= 0xF0 && b <= 0xF4) {
+            return 4;
+        }
+        return 0;
+    }
+
+    private static String decodeUtf8(byte[] bytes, int offset, int length) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether a repaired character is one that notes really contain. A genuine letter that is also
+     * a lead byte ({@code ß Ü Ö Ş İ}) followed by a curly quote would decode to a C1 control,
+     * Armenian, Hebrew points, Syriac, Thaana or N'Ko; refusing those keeps {@code „Straße“} as
+     * written.
+     */
+    private static boolean isPlausible(int codePoint) {
+        return (codePoint >= 0x00A0 && codePoint < 0x0530) // Latin, Greek, Cyrillic
+                || (codePoint >= 0x05D0 && codePoint < 0x0700) // Hebrew letters, Arabic
+                || (codePoint >= 0x0900 && codePoint < 0x1000) // Indic scripts, Thai
+                || codePoint >= 0x1E00; // Latin extended additional, punctuation, symbols, CJK, emoji
+    }
+
+    /**
+     * A run of just a letter and a quotation mark that would become one letter of another script is
+     * genuine text: in {@code „DAĞ“} the {@code Ğ“} is a Turkish letter and a quote, not a
+     * double-encoded Cyrillic {@code Г}. Double-encoded Cyrillic comes as whole words, in longer runs.
+     */
+    private static boolean isLetterBeforeQuote(String run, String decoded) {
+        return run.length() == 2 && QUOTATION_MARKS.indexOf(run.charAt(1)) >= 0 && decoded.codePointAt(0) >= 0x0250;
+    }
+
+    record Result(String text, int repairs) {
+    }
+}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -12,15 +13,22 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox implements PanacheRepository<OutboxMessage> {
     private final ObjectMapper json;
+    private final Event<MessageAdded> messageAdded;
 
-    public Outbox(ObjectMapper json) {
+    public Outbox(ObjectMapper json, Event<MessageAdded> messageAdded) {
         this.json = json;
+        this.messageAdded = messageAdded;
+    }
+
+    /** Fired in the writing transaction; the relay observes it once that transaction has committed. */
+    public record MessageAdded() {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String topic, String key, Object event) {
         try {
             persist(OutboxMessage.of(topic, key, json.writeValueAsString(event)));
+            messageAdded.fire(new MessageAdded());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event could not be serialized", e);
         }

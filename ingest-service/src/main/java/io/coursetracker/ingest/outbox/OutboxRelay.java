@@ -1,11 +1,14 @@
 package io.coursetracker.ingest.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -14,11 +17,17 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Moves outbox messages to Kafka: sends a batch, waits until the broker has acknowledged all of it
  * (idempotent producer, acks=all), then deletes the batch. A crash between the two sends the batch
  * again; consumers drop the duplicates by event id.
+ *
+ * <p>Runs on its own thread, woken as soon as a transaction that wrote to the outbox commits, and
+ * once a second regardless (for messages left by a crash or a broker outage). Quarkus' scheduler
+ * cannot run more often than once a second, which would add up to a second to every edit.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -37,14 +46,53 @@ public class OutboxRelay {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${ingest.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relayWaitingMessages() {
-        try {
-            while (relayBatch() == BATCH) {
-                // a full batch: more may be waiting
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread relayThread;
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        relayThread = new Thread(this::relayUntilStopped, "outbox-relay");
+        relayThread.setDaemon(true);
+        relayThread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wakeUps.release();
+        if (relayThread != null) {
+            relayThread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** Called once the transaction that wrote to the outbox has committed. */
+    void wakeUp(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.MessageAdded added) {
+        wakeUps.release();
+    }
+
+    private void relayUntilStopped() {
+        while (running) {
+            try {
+                wakeUps.tryAcquire(1, TimeUnit.SECONDS);
+                wakeUps.drainPermits();
+                while (running && relayBatch() == BATCH) {
+                    // a full batch: more may be waiting
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
+                sleepQuietly();
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

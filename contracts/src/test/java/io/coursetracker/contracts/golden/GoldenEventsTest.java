@@ -1,0 +1,265 @@
+package io.coursetracker.contracts.golden;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coursetracker.contracts.events.DomainEvent;
+import io.coursetracker.contracts.events.LearnerEvent;
+import io.coursetracker.contracts.events.LearnerRegistered;
+import io.coursetracker.contracts.events.NoteDeleted;
+import io.coursetracker.contracts.events.NoteEvent;
+import io.coursetracker.contracts.events.NoteRevised;
+import io.coursetracker.contracts.events.Topics;
+import io.coursetracker.contracts.note.Activity;
+import io.coursetracker.contracts.note.LessonMention;
+import io.coursetracker.contracts.note.Note;
+import io.coursetracker.contracts.note.Question;
+import io.coursetracker.contracts.note.Section;
+import io.coursetracker.contracts.note.SectionCounts;
+import io.coursetracker.contracts.note.Task;
+import io.coursetracker.contracts.note.TaskStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plain JUnit, no Quarkus: pins the wire format of every event to its golden file in
+ * {@code src/test/resources/golden/}. A change to an event record's shape fails here; the fix is a
+ * new golden file and the rules in docs/events.md, never an edit of an existing file.
+ */
+class GoldenEventsTest {
+
+    private static final String FASTAI = "fastai-part1-2022";
+    private static final String LESSON_3_PAGE = "https://course.fast.ai/Lessons/lesson3.html";
+    private static final String LESSON_3_NOTEBOOK = "https://www.kaggle.com/code/jhoward/how-does-a-neural-net-really-work";
+
+    private final ObjectMapper mapper = GoldenEvents.mapper();
+
+    /**
+     * One golden file, the sealed interface consumers read it as, and the record it must hold.
+     * {@code newest} marks the newest file of its event type and version: only that one must also be
+     * what the record writes; older additive revisions (docs/events.md, rule 1) must only keep reading.
+     */
+    record Golden(String file, Class<? extends DomainEvent> readAs, DomainEvent expected, boolean newest) {
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    static Stream<Golden> goldens() {
+        return Stream.of(
+                new Golden("NoteRevised.v1.json", NoteEvent.class, noteRevisedV1(), true),
+                new Golden("NoteDeleted.v1.json", NoteEvent.class, noteDeletedV1(), true),
+                new Golden("LearnerRegistered.v1.json", LearnerEvent.class, learnerRegisteredV1(), true));
+    }
+
+    static Stream<Golden> newestGoldens() {
+        return goldens().filter(Golden::newest);
+    }
+
+    static NoteRevised noteRevisedV1() {
+        Note note = new Note(
+                LocalDate.of(2025, 8, 14),
+                true,
+                true,
+                List.of("fastai", "lesson3", "sgd"),
+                List.of(
+                        new Task("Watch Lesson 3: Neural net foundations", TaskStatus.DONE, Section.GOALS,
+                                List.of(LESSON_3_PAGE),
+                                List.of(new LessonMention(FASTAI, 3, Activity.WATCH))),
+                        new Task("Rebuild the lesson 3 spreadsheet model in a notebook", TaskStatus.IN_PROGRESS, Section.GOALS,
+                                List.of(LESSON_3_NOTEBOOK),
+                                List.of(new LessonMention(FASTAI, 3, Activity.NOTEBOOK))),
+                        new Task("Answer the Lesson 3 questionnaire", TaskStatus.DEFERRED, Section.GOALS,
+                                List.of(),
+                                List.of(new LessonMention(FASTAI, 3, Activity.QUESTIONNAIRE)))),
+                new SectionCounts(3, 2, 3, 1),
+                List.of(new Question("Why optimise a smooth loss when the metric we report is accuracy?", false, List.of(
+                        "Would a hinge loss also train the threes-versus-sevens model?",
+                        "How small can the learning rate get before the loss stops moving?"))),
+                List.of(LESSON_3_PAGE, LESSON_3_NOTEBOOK, "Gradient descent", "https://pytorch.org/docs/stable/autograd.html"),
+                List.of("heading says Wednesday but 2025-08-14 is a Thursday"));
+        return new NoteRevised(
+                UUID.fromString("3f6c2a1e-8b4d-4c7a-9e2f-5d1b0a7c4e93"),
+                Instant.parse("2025-08-14T19:42:07.315Z"),
+                1,
+                "mira-k",
+                "daily/2025-08-14.md",
+                3,
+                "fb9d633d5836bb3f819ab0fcdfca5939732abb9e5bf85e552d0942e56e64065d",
+                note);
+    }
+
+    static NoteDeleted noteDeletedV1() {
+        return new NoteDeleted(
+                UUID.fromString("b82e5f04-1c3a-4f9d-8a6e-27c9d0e4f1a5"),
+                Instant.parse("2025-08-15T07:03:51Z"),
+                1,
+                "mira-k",
+                "daily/2025-08-13 scratch.md",
+                2);
+    }
+
+    static LearnerRegistered learnerRegisteredV1() {
+        return new LearnerRegistered(
+                UUID.fromString("5a0d9c7e-e2b1-4a63-b4f8-9c61d3e7a208"),
+                Instant.parse("2025-08-01T09:15:00Z"),
+                1,
+                "mira-k",
+                "Mira Kowalczyk",
+                "Europe/Warsaw",
+                List.of(FASTAI),
+                1,
+                "7a255ac73f1581164fb378eed38a8dfbd3a35accb0d699fb26627f54f0a2fddd");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldens")
+    void readingTheGoldenFileAsItsSealedInterfaceGivesTheExpectedRecord(Golden golden) throws IOException {
+        DomainEvent read = mapper.readValue(GoldenEvents.json(golden.file()), golden.readAs());
+
+        assertThat(read).isExactlyInstanceOf(golden.expected().getClass());
+        assertThat(read).usingRecursiveComparison().isEqualTo(golden.expected());
+        assertThat(read).isEqualTo(golden.expected());
+    }
+
+    @Test
+    void theNoteRevisedGoldenFileCarriesEveryPartOfTheNote() throws IOException {
+        NoteRevised read = (NoteRevised) mapper.readValue(GoldenEvents.json("NoteRevised.v1"), NoteEvent.class);
+
+        assertThat(read.occurredAt()).isEqualTo(Instant.parse("2025-08-14T19:42:07.315Z"));
+        assertThat(read.note().date()).isEqualTo(LocalDate.of(2025, 8, 14));
+        assertThat(read.note().tasks()).extracting(Task::status)
+                .containsExactly(TaskStatus.DONE, TaskStatus.IN_PROGRESS, TaskStatus.DEFERRED);
+        assertThat(read.note().tasks()).flatExtracting(Task::lessons).extracting(LessonMention::activity)
+                .containsExactly(Activity.WATCH, Activity.NOTEBOOK, Activity.QUESTIONNAIRE);
+        assertThat(read.note().questions()).singleElement()
+                .satisfies(question -> assertThat(question.subQuestions()).hasSize(2));
+        assertThat(read.note().warnings()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("newestGoldens")
+    void writingTheExpectedRecordGivesTheGoldenFile(Golden golden) throws IOException {
+        JsonNode goldenTree = GoldenEvents.tree(golden.file());
+
+        // As the concrete record (how producers call writeValueAsString) and as the sealed interface.
+        // Written to text and read back, so that a long and an int with the same value compare equal.
+        JsonNode asRecord = mapper.readTree(mapper.writeValueAsString(golden.expected()));
+        JsonNode asInterface = mapper.readTree(mapper.writerFor(golden.readAs()).writeValueAsString(golden.expected()));
+
+        assertThat(asRecord).isEqualTo(goldenTree);
+        assertThat(asInterface).isEqualTo(goldenTree);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldens")
+    void aGoldenFileWithFieldsAddedByANewerProducerStillReads(Golden golden) throws IOException {
+        ObjectNode newer = GoldenEvents.tree(golden.file());
+        newer.put("traceId", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        newer.putObject("origin").put("service", "some-future-service").put("region", "eu-central");
+        if (newer.get("note") instanceof ObjectNode note) {
+            note.put("wordCount", 412);
+            ((ObjectNode) note.get("tasks").get(0)).put("dueDate", "2025-08-15");
+            ((ObjectNode) note.get("tasks").get(0).get("lessons").get(0)).put("minutes", 90);
+            ((ObjectNode) note.get("sections")).put("resources", 2);
+            ((ObjectNode) note.get("questions").get(0)).put("askedOnForum", true);
+        }
+
+        DomainEvent read = mapper.readValue(mapper.writeValueAsString(newer), golden.readAs());
+
+        assertThat(read).isEqualTo(golden.expected());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldens")
+    void theTypeDiscriminatorIsPresentAndNamesTheRecord(Golden golden) throws IOException {
+        JsonNode goldenTree = GoldenEvents.tree(golden.file());
+        JsonNode written = mapper.readTree(mapper.writeValueAsString(golden.expected()));
+        String simpleName = golden.expected().getClass().getSimpleName();
+
+        assertThat(goldenTree.path("type").isTextual()).isTrue();
+        assertThat(goldenTree.path("type").asText()).isEqualTo(simpleName);
+        assertThat(written.path("type").asText()).isEqualTo(simpleName);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldens")
+    void theFileNameVersionIsTheSchemaVersionInTheFile(Golden golden) throws ReflectiveOperationException {
+        String simpleName = golden.expected().getClass().getSimpleName();
+        int currentVersion = golden.expected().getClass().getField("SCHEMA_VERSION").getInt(null);
+
+        assertThat(golden.file()).matches(simpleName + "\\.v" + golden.expected().schemaVersion() + "(\\.[1-9][0-9]*)?\\.json");
+        assertThat(GoldenEvents.tree(golden.file()).path("schemaVersion").asInt()).isEqualTo(golden.expected().schemaVersion());
+        assertThat(golden.expected().schemaVersion()).isBetween(1, currentVersion);
+    }
+
+    @Test
+    void everyEventTypeHasANewestGoldenFileForItsCurrentSchemaVersion() throws ReflectiveOperationException {
+        for (Class<?> sealed : List.of(NoteEvent.class, LearnerEvent.class)) {
+            for (Class<?> event : sealed.getPermittedSubclasses()) {
+                int current = event.getField("SCHEMA_VERSION").getInt(null);
+
+                assertThat(newestGoldens())
+                        .as("a golden file that %s version %d writes", event.getSimpleName(), current)
+                        .anySatisfy(golden -> {
+                            assertThat(golden.expected()).isExactlyInstanceOf(event);
+                            assertThat(golden.expected().schemaVersion()).isEqualTo(current);
+                        });
+            }
+        }
+    }
+
+    @Test
+    void everyGoldenFileOnDiskIsCheckedHere() throws IOException, URISyntaxException {
+        URL folder = GoldenEvents.class.getClassLoader().getResource(GoldenEvents.FOLDER);
+        assertThat(folder).isNotNull();
+        List<String> onDisk;
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            onDisk = files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+
+        assertThat(onDisk).containsExactlyInAnyOrderElementsOf(goldens().map(Golden::file).toList());
+    }
+
+    @Test
+    void topicNamesFollowDomainWhatMajorVersion() {
+        List<String> names = Arrays.stream(Topics.class.getDeclaredFields())
+                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+                .map(GoldenEventsTest::value)
+                .toList();
+
+        assertThat(names).containsExactlyInAnyOrder(
+                "notes.events.v1", "learners.events.v1", "notes.events.v1.dlq", "learners.events.v1.dlq");
+        assertThat(names).allSatisfy(name ->
+                assertThat(name).matches("[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*\\.v[1-9][0-9]*(\\.dlq)?"));
+        assertThat(Topics.NOTES_DEAD_LETTER).isEqualTo(Topics.NOTES + ".dlq");
+        assertThat(Topics.LEARNERS_DEAD_LETTER).isEqualTo(Topics.LEARNERS + ".dlq");
+    }
+
+    private static String value(Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

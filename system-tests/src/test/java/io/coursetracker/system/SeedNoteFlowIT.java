@@ -1,0 +1,118 @@
+package io.coursetracker.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coursetracker.localstack.Platform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The walking skeleton end to end: the three packaged services as their own processes, a real
+ * Kafka broker and PostgreSQL, and the seed note (broken encoding and all) saved by a learner.
+ */
+class SeedNoteFlowIT {
+    private static final Path REPO = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+    private static final Path SEED = REPO.resolveSibling("shared").resolve("seeds/000_1265dcd91be246a5.txt");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String adminToken = "admin-" + UUID.randomUUID();
+
+    @TempDir
+    Path dataDir;
+
+    Platform.Settings settings;
+    Platform platform;
+
+    @BeforeEach
+    void startPlatform() throws Exception {
+        settings = Platform.Settings.onFreePorts(REPO, dataDir, adminToken);
+        platform = new Platform(settings).start();
+    }
+
+    @AfterEach
+    void stopPlatform() throws Exception {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void theSeedNoteShowsLessonOneInProgressWithinTwoSecondsAndSurvivesARestart() throws Exception {
+        assertThat(SEED).as("the seed note beside the repository").exists();
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(platform.tracker().url() + "/v1/learners"))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"seed-learner\",\"timezone\":\"Europe/Warsaw\"}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String token = JSON.readTree(created.body()).path("token").asText();
+
+        // Straight after the 201: the new token must already work on ingest-service.
+        HttpResponse<String> saved = putSeed(token);
+        Instant acceptedAt = Instant.now();
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(202);
+        JsonNode note = JSON.readTree(saved.body()).path("note");
+        assertThat(note.path("date").asText()).isEqualTo("2025-08-02");
+
+        JsonNode lesson1 = awaitLesson1(token, lesson -> "in_progress".equals(lesson.path("status").asText()), Duration.ofSeconds(2));
+        Duration visibleAfter = Duration.between(acceptedAt, Instant.now());
+        System.out.printf("seed note visible in tracker-api %d ms after its 202%n", visibleAfter.toMillis());
+        assertThat(lesson1.path("completion").asDouble()).isEqualTo(0.25);
+        assertThat(lesson1.path("activities").path("watch").asBoolean()).isTrue();
+        assertThat(lesson1.path("activities").path("read").asBoolean()).isFalse();
+
+        platform.close();
+        platform = new Platform(settings).start();
+
+        JsonNode afterRestart = awaitLesson1(token, lesson -> true, Duration.ofSeconds(30));
+        assertThat(afterRestart.path("status").asText()).isEqualTo("in_progress");
+        assertThat(afterRestart.path("completion").asDouble()).isEqualTo(0.25);
+        HttpResponse<String> again = putSeed(token);
+        assertThat(again.statusCode()).as("ingest-service remembers the revision across a restart").isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("status").asText()).isEqualTo("unchanged");
+    }
+
+    private HttpResponse<String> putSeed(String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(platform.ingest().url() + "/v1/learners/seed-learner/notes/Daily/2025-08-02.md"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/markdown")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(SEED))));
+    }
+
+    private JsonNode awaitLesson1(String token, Predicate<JsonNode> expected, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        JsonNode lesson1 = null;
+        do {
+            HttpResponse<String> progress = send(HttpRequest.newBuilder(
+                            URI.create(platform.tracker().url() + "/v1/learners/seed-learner/progress"))
+                    .header("Authorization", "Bearer " + token).GET());
+            if (progress.statusCode() == 200) {
+                lesson1 = JSON.readTree(progress.body()).path("courses").path(0).path("lessons").path(0);
+                if (expected.test(lesson1)) {
+                    return lesson1;
+                }
+            }
+            Thread.sleep(25);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("lesson 1 not as expected within " + limit.toMillis() + " ms; last seen: " + lesson1);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -35,7 +35,10 @@ public final class PostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
+                // The embedded defaults trade durability for speed (fsync and synchronous_commit off);
+                // an accepted edit must survive a crash, so both are on.
                 .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {

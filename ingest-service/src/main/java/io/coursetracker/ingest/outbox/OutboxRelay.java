@@ -3,20 +3,25 @@ package io.coursetracker.ingest.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.MutinyEmitter;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Runs on its own thread, woken as soon as a transaction that wrote to the outbox commits, and
  * once a second regardless (for messages left by a crash or a broker outage). Quarkus' scheduler
  * cannot run more often than once a second, which would add up to a second to every edit.
+ *
+ * <p>It uses Kafka's own producer rather than a messaging emitter: the batch is sent inside the
+ * database transaction that holds the relay lock, and an emitter would carry that transaction to
+ * its callback threads (context propagation), which the transaction manager refuses at commit.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,15 +44,25 @@ public class OutboxRelay {
     static final int BATCH = 500;
 
     private final Outbox outbox;
-    private final MutinyEmitter<String> kafka;
     private final MeterRegistry metrics;
+    private final KafkaProducer<String, String> kafka;
 
-    public OutboxRelay(Outbox outbox,
-                       @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH) MutinyEmitter<String> kafka,
-                       MeterRegistry metrics) {
+    public OutboxRelay(Outbox outbox, MeterRegistry metrics,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.outbox = outbox;
-        this.kafka = kafka;
         this.metrics = metrics;
+        this.kafka = new KafkaProducer<>(Map.<String, Object>ofEntries(
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "ingest-outbox-relay"),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 5),
+                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class),
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
     }
 
     private final Semaphore wakeUps = new Semaphore(0);
@@ -63,6 +82,7 @@ public class OutboxRelay {
         if (relayThread != null) {
             relayThread.join(TimeUnit.SECONDS.toMillis(10));
         }
+        kafka.close(Duration.ofSeconds(5));
     }
 
     /** Called once the transaction that wrote to the outbox has committed. */
@@ -82,7 +102,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
+                LOG.warnf(e, "outbox relay paused, will retry");
                 sleepQuietly();
             }
         }
@@ -106,17 +126,26 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(60));
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxMessage message : batch) {
+            acks.add(kafka.send(new ProducerRecord<>(message.topic, message.messageKey, message.payload)));
+        }
+        awaitAll(acks);
         outbox.removeUpTo(batch.get(batch.size() - 1).id);
         metrics.counter("ingest.outbox.relayed").increment(batch.size());
         return batch.size();
     }
 
-    private Uni<Void> send(OutboxMessage message) {
-        return kafka.sendMessage(Message.of(message.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(message.topic)
-                .withKey(message.messageKey)
-                .build()));
+    private static void awaitAll(List<Future<RecordMetadata>> acks) {
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while relaying", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch; it stays in the outbox", e);
+        }
     }
 }

@@ -52,6 +52,7 @@ public class LearnerDirectory {
     private final Object progress = new Object();
 
     private volatile KafkaConsumer<String, String> consumer;
+    private Admin admin;
     private volatile Thread reader;
     private volatile boolean initialLoadDone;
     private volatile boolean stopping;
@@ -100,9 +101,8 @@ public class LearnerDirectory {
     public boolean catchUp(Duration limit) {
         Instant deadline = Instant.now().plus(limit);
         Map<TopicPartition, Long> logEnd;
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) limit.toMillis()))) {
+        try {
+            Admin admin = admin();
             List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.LEARNERS)).allTopicNames()
                     .get(limit.toMillis(), TimeUnit.MILLISECONDS).get(Topics.LEARNERS).partitions().stream()
                     .map(p -> new TopicPartition(Topics.LEARNERS, p.partition())).toList();
@@ -111,7 +111,7 @@ public class LearnerDirectory {
             logEnd = offsets.all().get(limit.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
         } catch (Exception e) {
-            LOG.debugf(e, "could not read the learners topic's end offsets");
+            LOG.warnf(e, "could not read the learners topic's end offsets");
             return false;
         }
         synchronized (progress) {
@@ -129,6 +129,17 @@ public class LearnerDirectory {
             }
         }
         return true;
+    }
+
+    /** One admin client for the look-ups of the log's end, made on first need. */
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CATCH_UP_LIMIT.toMillis(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CATCH_UP_LIMIT.toMillis()));
+        }
+        return admin;
     }
 
     private boolean hasRead(Map<TopicPartition, Long> logEnd) {
@@ -223,6 +234,11 @@ public class LearnerDirectory {
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {
             current.wakeup();
+        }
+        synchronized (this) {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(2));
+            }
         }
     }
 }

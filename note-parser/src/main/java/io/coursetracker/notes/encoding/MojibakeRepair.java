@@ -25,7 +25,7 @@ final class MojibakeRepair {
     /** Character → the byte it stands for in Windows-1252 or Windows-1254 (both, merged). */
     private static final Map<Character, Byte> HIGH_BYTE_OF = highByteTable();
 
-    private static final String QUOTATION_MARKS = "‘’“”‚„‹›";
+    private static final String QUOTES_AND_DASHES = "‘’“”‚„‹›–—";
 
     private static Map<Character, Byte> highByteTable() {
         Map<Character, Byte> table = new HashMap<>();
@@ -76,7 +76,7 @@ final class MojibakeRepair {
         while (k < bytes.length) {
             int length = sequenceLength(bytes[k]);
             String decoded = length > 1 && k + length <= bytes.length ? decodeUtf8(bytes, k, length) : null;
-            if (decoded != null && isPlausible(decoded.codePointAt(0)) && !isLetterBeforeQuote(run, decoded)) {
+            if (decoded != null && isPlausible(decoded.codePointAt(0)) && !isLetterBeforeQuotes(run, k, length)) {
                 out.append(decoded);
                 repairs++;
                 k += length;
@@ -129,12 +129,23 @@ final class MojibakeRepair {
     }
 
     /**
-     * A run of just a letter and a quotation mark that would become one letter of another script is
-     * genuine text: in {@code „DAĞ“} the {@code Ğ“} is a Turkish letter and a quote, not a
-     * double-encoded Cyrillic {@code Г}. Double-encoded Cyrillic comes as whole words, in longer runs.
+     * Whether a would-be sequence is a genuine letter followed by quotation marks or dashes, as in
+     * {@code „DAĞ“}, {@code „ÇAĞ„} or {@code „Straße“}: kept as written. Mojibake of Latin-1 text
+     * ({@code Ã“} for {@code Ó}) starts with {@code Â} or {@code Ã}, letters that do not end words in
+     * the languages we see, so those are still repaired. The price: a few double-encoded characters
+     * whose last bytes are quotes (Cyrillic {@code Б–Д}, {@code Ž}, {@code œ}, {@code ő}) stay broken.
      */
-    private static boolean isLetterBeforeQuote(String run, String decoded) {
-        return run.length() == 2 && QUOTATION_MARKS.indexOf(run.charAt(1)) >= 0 && decoded.codePointAt(0) >= 0x0250;
+    private static boolean isLetterBeforeQuotes(String run, int start, int length) {
+        char lead = run.charAt(start);
+        if (!Character.isLetter(lead) || lead == 'Â' || lead == 'Ã') {
+            return false;
+        }
+        for (int k = start + 1; k < start + length; k++) {
+            if (QUOTES_AND_DASHES.indexOf(run.charAt(k)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     record Result(String text, int repairs) {

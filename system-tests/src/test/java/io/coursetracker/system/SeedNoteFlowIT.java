@@ -76,6 +76,17 @@ class SeedNoteFlowIT {
         assertThat(lesson1.path("activities").path("watch").asBoolean()).isTrue();
         assertThat(lesson1.path("activities").path("read").asBoolean()).isFalse();
 
+        // An edit undoes completion: the note as it is now is what counts.
+        HttpResponse<String> edited = putNote(token, new String(Files.readAllBytes(SEED), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("- [x] Watch", "- [ ] Watch").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Instant editAcceptedAt = Instant.now();
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(202);
+        JsonNode unwatched = awaitLesson1(token, lesson -> !lesson.path("activities").path("watch").asBoolean(), Duration.ofSeconds(2));
+        System.out.printf("an edit visible in tracker-api %d ms after its 202%n", Duration.between(editAcceptedAt, Instant.now()).toMillis());
+        assertThat(unwatched.path("completion").asDouble()).isZero();
+        assertThat(putSeed(token).statusCode()).isEqualTo(202);
+        awaitLesson1(token, lesson -> lesson.path("activities").path("watch").asBoolean(), Duration.ofSeconds(2));
+
         platform.close();
         platform = new Platform(settings).start();
 
@@ -84,14 +95,19 @@ class SeedNoteFlowIT {
         assertThat(afterRestart.path("completion").asDouble()).isEqualTo(0.25);
         HttpResponse<String> again = putSeed(token);
         assertThat(again.statusCode()).as("ingest-service remembers the revision across a restart").isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("revision").asInt()).isEqualTo(3);
         assertThat(JSON.readTree(again.body()).path("status").asText()).isEqualTo("unchanged");
     }
 
     private HttpResponse<String> putSeed(String token) throws Exception {
+        return putNote(token, Files.readAllBytes(SEED));
+    }
+
+    private HttpResponse<String> putNote(String token, byte[] content) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(platform.ingest().url() + "/v1/learners/seed-learner/notes/Daily/2025-08-02.md"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "text/markdown")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(SEED))));
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
     }
 
     private JsonNode awaitLesson1(String token, Predicate<JsonNode> expected, Duration limit) throws Exception {

@@ -55,6 +55,7 @@ public class LearnerDirectory {
     private Admin admin;
     private volatile Thread reader;
     private volatile boolean initialLoadDone;
+    private boolean warmedUp;
     private volatile boolean stopping;
 
     public LearnerDirectory(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ObjectMapper json) {
@@ -171,6 +172,14 @@ public class LearnerDirectory {
                             LOG.infof("learner directory loaded: %d learners", learnersById.size());
                         }
                         progress.notifyAll();
+                    }
+                    if (initialLoadDone && !warmedUp) {
+                        warmedUp = true;
+                        // The first look-up of the log's end connects an admin client; doing it now keeps
+                        // that second out of a new learner's first request.
+                        Thread warmUp = new Thread(() -> catchUp(CATCH_UP_LIMIT), "learner-directory-warm-up");
+                        warmUp.setDaemon(true);
+                        warmUp.start();
                     }
                 }
             } catch (WakeupException e) {

@@ -5,14 +5,12 @@ import io.coursetracker.contracts.events.NoteRevised;
 import io.coursetracker.contracts.events.Topics;
 import io.coursetracker.contracts.note.Note;
 import io.coursetracker.ingest.outbox.Outbox;
+import io.coursetracker.support.security.Tokens;
 import io.coursetracker.support.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -43,22 +41,15 @@ public class NoteIntake {
 
     @Transactional
     public Outcome revise(String learnerId, String notePath, byte[] content, Note note) {
-        String sha256 = sha256(content);
+        String sha256 = Tokens.sha256Hex(content);
         NoteHead head = heads.lockOrCreate(learnerId, notePath);
         if (!head.deleted && sha256.equals(head.contentSha256)) {
             return new Unchanged(head.revision);
         }
-        Instant now = Instant.now();
-        long revision = head.revision + 1;
-        UUID eventId = UUID.randomUUID();
-        record(learnerId, notePath, revision, eventId, content, sha256, now);
-        head.revision = revision;
-        head.contentSha256 = sha256;
-        head.deleted = false;
-        head.updatedAt = now;
-        outbox.add(Topics.NOTES, learnerId, new NoteRevised(
-                eventId, now, NoteRevised.SCHEMA_VERSION, learnerId, notePath, revision, sha256, note));
-        return new Accepted(revision, eventId);
+        Accepted accepted = advance(head, content, sha256);
+        outbox.add(Topics.NOTES, learnerId, new NoteRevised(accepted.eventId(), head.updatedAt, NoteRevised.SCHEMA_VERSION,
+                learnerId, notePath, accepted.revision(), sha256, note));
+        return accepted;
     }
 
     @Transactional
@@ -66,35 +57,28 @@ public class NoteIntake {
         NoteHead head = heads.lockExisting(learnerId, notePath)
                 .filter(h -> !h.deleted)
                 .orElseThrow(() -> ApiException.notFound("unknown note", "no note at '" + notePath + "'"));
+        Accepted accepted = advance(head, null, null);
+        outbox.add(Topics.NOTES, learnerId, new NoteDeleted(accepted.eventId(), head.updatedAt, NoteDeleted.SCHEMA_VERSION,
+                learnerId, notePath, accepted.revision()));
+        return accepted;
+    }
+
+    /** Records the next revision of the note (null content: a delete) and moves its head there. */
+    private Accepted advance(NoteHead head, byte[] content, String sha256) {
         Instant now = Instant.now();
         long revision = head.revision + 1;
         UUID eventId = UUID.randomUUID();
-        record(learnerId, notePath, revision, eventId, null, null, now);
-        head.revision = revision;
-        head.contentSha256 = null;
-        head.deleted = true;
-        head.updatedAt = now;
-        outbox.add(Topics.NOTES, learnerId, new NoteDeleted(
-                eventId, now, NoteDeleted.SCHEMA_VERSION, learnerId, notePath, revision));
-        return new Accepted(revision, eventId);
-    }
-
-    private void record(String learnerId, String notePath, long revision, UUID eventId,
-                        byte[] content, String sha256, Instant acceptedAt) {
         NoteRevision entry = new NoteRevision();
-        entry.key = new NoteRevision.RevisionKey(learnerId, notePath, revision);
+        entry.key = new NoteRevision.RevisionKey(head.key.learnerId(), head.key.notePath(), revision);
         entry.eventId = eventId;
         entry.content = content;
         entry.contentSha256 = sha256;
-        entry.acceptedAt = acceptedAt;
+        entry.acceptedAt = now;
         revisions.persist(entry);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        head.revision = revision;
+        head.contentSha256 = sha256;
+        head.deleted = content == null;
+        head.updatedAt = now;
+        return new Accepted(revision, eventId);
     }
 }

@@ -36,6 +36,9 @@ public class LearnerEventsConsumer {
         } catch (Exception e) {
             throw new UnreadableEventException("not a learner event: " + e.getMessage(), e);
         }
+        if (event.schemaVersion() < 1 || event.schemaVersion() > LearnerRegistered.SCHEMA_VERSION) {
+            throw new UnreadableEventException("schemaVersion " + event.schemaVersion() + " is not one this service reads", null);
+        }
         if (event instanceof LearnerRegistered registered) {
             Retry.untilDone("saving learner " + registered.learnerId(), () -> {
                 save(registered);

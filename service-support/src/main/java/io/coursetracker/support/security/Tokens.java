@@ -23,9 +23,13 @@ public final class Tokens {
     }
 
     public static String sha256(String token) {
+        return sha256Hex(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lower-case hex SHA-256, the form every stored hash (tokens, note contents) takes. */
+    public static String sha256Hex(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

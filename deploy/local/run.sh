@@ -22,5 +22,5 @@ if ! built; then
   ./mvnw -B -q package -DskipTests
 fi
 
-exec java -cp "local-stack/target/classes:local-stack/target/lib/*" \
+exec java -Dlog4j2.shutdownHookEnabled=false -cp "local-stack/target/classes:local-stack/target/lib/*" \
   io.coursetracker.localstack.LocalPlatformCommand --repo "$repo" "$@"

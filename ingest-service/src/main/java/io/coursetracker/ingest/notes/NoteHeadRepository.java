@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -24,6 +25,14 @@ public class NoteHeadRepository implements PanacheRepositoryBase<NoteHead, NoteH
                 .executeUpdate();
         return findByIdOptional(new NoteHead.NoteKey(learnerId, notePath), LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow();
+    }
+
+    /** Paths of the learner's notes that are not deleted. */
+    public List<String> livePaths(String learnerId) {
+        return getEntityManager()
+                .createQuery("SELECT h.key.notePath FROM NoteHead h WHERE h.key.learnerId = ?1 AND h.deleted = false", String.class)
+                .setParameter(1, learnerId)
+                .getResultList();
     }
 
     public Optional<NoteHead> lockExisting(String learnerId, String notePath) {

@@ -29,12 +29,15 @@ public class NoteResource {
     private final LearnerDirectory learners;
     private final NoteAnalyzer analyzer;
     private final NoteIntake intake;
+    private final VaultUpload vaults;
 
-    public NoteResource(Authenticator authenticator, LearnerDirectory learners, NoteAnalyzer analyzer, NoteIntake intake) {
+    public NoteResource(Authenticator authenticator, LearnerDirectory learners, NoteAnalyzer analyzer, NoteIntake intake,
+                        VaultUpload vaults) {
         this.authenticator = authenticator;
         this.learners = learners;
         this.analyzer = analyzer;
         this.intake = intake;
+        this.vaults = vaults;
     }
 
     public record NoteAnswer(String status, long revision, UUID eventId, Note note) {
@@ -49,12 +52,31 @@ public class NoteResource {
                         byte[] content) {
         authenticator.authorizeFor(authorization, learnerId);
         String notePath = NotePaths.validate(rawPath);
+        if (content.length > VaultArchive.MAX_NOTE_BYTES) {
+            throw new ApiException(413, "note too large", "a note may be at most 1 MiB; nothing was stored");
+        }
         Note note = analyzer.analyze(notePath, content, courses(learnerId));
         NoteIntake.Outcome outcome = intake.revise(learnerId, notePath, content, note);
         if (outcome instanceof NoteIntake.Accepted accepted) {
             return Response.accepted(new NoteAnswer("accepted", accepted.revision(), accepted.eventId(), note)).build();
         }
         return Response.ok(new NoteAnswer("unchanged", outcome.revision(), null, note)).build();
+    }
+
+    /**
+     * A zipped vault: 202 with how many notes were accepted, unchanged, deleted ({@code mirror=true})
+     * and which were rejected, with why. See {@link VaultArchive} for which entries count.
+     */
+    @POST
+    @Path("/learners/{learner}/vault")
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    public Response uploadVault(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                @PathParam("learner") String learnerId,
+                                @QueryParam("mirror") boolean mirror,
+                                java.io.InputStream zip) {
+        authenticator.authorizeFor(authorization, learnerId);
+        List<VaultArchive.Entry> entries = VaultArchive.read(zip);
+        return Response.accepted(vaults.upload(learnerId, courses(learnerId), entries, mirror)).build();
     }
 
     @DELETE

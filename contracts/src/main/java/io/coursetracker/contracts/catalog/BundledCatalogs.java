@@ -30,6 +30,11 @@ public final class BundledCatalogs {
         return ALL.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** The catalogs of these course ids, in their order; ids without a catalog are left out. */
+    public static List<CourseCatalog> forIds(java.util.Collection<String> ids) {
+        return ids.stream().map(BundledCatalogs::get).flatMap(Optional::stream).toList();
+    }
+
     public static CourseCatalog fastaiPart1() {
         return get(FASTAI_PART1_2022).orElseThrow();
     }

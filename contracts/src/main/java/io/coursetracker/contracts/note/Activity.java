@@ -19,4 +19,14 @@ public enum Activity {
     public String wireName() {
         return wireName;
     }
+
+    /** The activity with this wire name, or null for null or an unknown name. */
+    public static Activity fromWireName(String wireName) {
+        for (Activity activity : values()) {
+            if (activity.wireName.equals(wireName)) {
+                return activity;
+            }
+        }
+        return null;
+    }
 }

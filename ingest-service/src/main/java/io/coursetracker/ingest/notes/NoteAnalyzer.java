@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** Parses a note and resolves its tasks' lesson mentions against the courses the learner follows. */
 @ApplicationScoped
@@ -19,11 +18,7 @@ public class NoteAnalyzer {
     private final NoteParser parser = new NoteParser();
 
     public Note analyze(String notePath, byte[] content, Collection<String> courseIds) {
-        List<CourseCatalog> catalogs = courseIds.stream()
-                .map(BundledCatalogs::get)
-                .flatMap(Optional::stream)
-                .toList();
-        return analyzeAgainst(notePath, content, catalogs);
+        return analyzeAgainst(notePath, content, BundledCatalogs.forIds(courseIds));
     }
 
     public Note analyzeAgainstAllCourses(String notePath, byte[] content) {

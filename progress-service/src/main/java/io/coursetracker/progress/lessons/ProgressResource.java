@@ -14,9 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** progress-service's read API on 8082, which tracker-api passes on; same paths, same token rules. */
 @Path("/v1/learners/{learner}")
@@ -37,16 +35,10 @@ public class ProgressResource {
     public LearnerProgress progress(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                     @PathParam("learner") String learnerId) {
         authenticator.authorizeFor(authorization, learnerId);
-        List<CourseCatalog> followed = learners.coursesOf(learnerId).stream()
-                .map(BundledCatalogs::get).flatMap(Optional::stream).toList();
+        List<CourseCatalog> followed = BundledCatalogs.forIds(learners.coursesOf(learnerId));
         List<ActivityMention> activityMentions = mentions.ofLearner(learnerId).stream()
-                .map(row -> new ActivityMention(row.courseId, row.lesson, activity(row.activity), row.done))
+                .map(row -> new ActivityMention(row.courseId, row.lesson, Activity.fromWireName(row.activity), row.done))
                 .toList();
         return LessonProgressCalculator.progress(followed, activityMentions);
-    }
-
-    private static Activity activity(String wireName) {
-        return wireName == null ? null : Arrays.stream(Activity.values())
-                .filter(a -> a.wireName().equals(wireName)).findFirst().orElse(null);
     }
 }

@@ -109,8 +109,7 @@ public class NoteApplier {
     }
 
     private List<LessonMentionRow> mentionRows(String learnerId, String notePath, Note note) {
-        List<CourseCatalog> catalogs = learners.coursesOf(learnerId).stream()
-                .map(BundledCatalogs::get).flatMap(Optional::stream).toList();
+        List<CourseCatalog> catalogs = BundledCatalogs.forIds(learners.coursesOf(learnerId));
         LessonMentionResolver resolver = LessonMentionResolver.forCatalogs(catalogs);
         List<LessonMentionRow> rows = new ArrayList<>();
         for (Task task : note.tasks()) {

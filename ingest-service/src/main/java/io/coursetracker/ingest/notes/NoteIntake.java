@@ -4,7 +4,7 @@ import io.coursetracker.contracts.events.NoteDeleted;
 import io.coursetracker.contracts.events.NoteRevised;
 import io.coursetracker.contracts.events.Topics;
 import io.coursetracker.contracts.note.Note;
-import io.coursetracker.ingest.outbox.Outbox;
+import io.coursetracker.outbox.Outbox;
 import io.coursetracker.support.security.Tokens;
 import io.coursetracker.support.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.coursetracker.ingest.outbox;
+package io.coursetracker.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +41,8 @@ public class Outbox implements PanacheRepository<OutboxMessage> {
 
     /**
      * Takes the relay lock for the current transaction: with several replicas only one relays at a
-     * time, which keeps each learner's events in the order they were accepted.
+     * time, which keeps each learner's events in the order they were accepted. Each service has
+     * its own database, so one lock number serves all of them.
      */
     boolean tryRelayLock() {
         Object locked = getEntityManager()

@@ -1,4 +1,4 @@
-package io.coursetracker.ingest.outbox;
+package io.coursetracker.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
-package io.coursetracker.ingest.outbox;
+package io.coursetracker.outbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,16 +45,17 @@ public class OutboxRelay {
     static final int BATCH = 500;
 
     private final Outbox outbox;
-    private final MeterRegistry metrics;
+    private final Counter relayed;
     private final KafkaProducer<String, String> kafka;
 
     public OutboxRelay(Outbox outbox, MeterRegistry metrics,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.outbox = outbox;
-        this.metrics = metrics;
+        this.relayed = metrics.counter("outbox.relayed");
         this.kafka = new KafkaProducer<>(Map.<String, Object>ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "ingest-outbox-relay"),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay"),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
                 Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 Map.entry(ProducerConfig.LINGER_MS_CONFIG, 5),
@@ -132,7 +134,7 @@ public class OutboxRelay {
         }
         awaitAll(acks);
         outbox.removeUpTo(batch.get(batch.size() - 1).id);
-        metrics.counter("ingest.outbox.relayed").increment(batch.size());
+        relayed.increment(batch.size());
         return batch.size();
     }
 

@@ -26,6 +26,9 @@ public final class StackTopics {
                 new NewTopic(Topics.NOTES, NOTE_PARTITIONS, (short) 1),
                 new NewTopic(Topics.LEARNERS, 3, (short) 1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                // Progress events feed live pages; a week of them is plenty to catch up after an outage.
+                new NewTopic(Topics.PROGRESS, NOTE_PARTITIONS, (short) 1)
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 60 * 60 * 1000))),
                 new NewTopic(Topics.NOTES_DEAD_LETTER, 1, (short) 1),
                 new NewTopic(Topics.LEARNERS_DEAD_LETTER, 1, (short) 1));
     }

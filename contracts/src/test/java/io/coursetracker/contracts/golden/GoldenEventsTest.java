@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coursetracker.contracts.events.DomainEvent;
+import io.coursetracker.contracts.events.LessonCompleted;
+import io.coursetracker.contracts.events.LessonReopened;
+import io.coursetracker.contracts.events.NoteApplied;
+import io.coursetracker.contracts.events.ProgressEvent;
+import io.coursetracker.contracts.events.StreakBroken;
+import io.coursetracker.contracts.events.StreakExtended;
 import io.coursetracker.contracts.events.LearnerEvent;
 import io.coursetracker.contracts.events.LearnerRegistered;
 import io.coursetracker.contracts.events.NoteDeleted;
@@ -68,7 +74,12 @@ class GoldenEventsTest {
         return Stream.of(
                 new Golden("NoteRevised.v1.json", NoteEvent.class, noteRevisedV1(), true),
                 new Golden("NoteDeleted.v1.json", NoteEvent.class, noteDeletedV1(), true),
-                new Golden("LearnerRegistered.v1.json", LearnerEvent.class, learnerRegisteredV1(), true));
+                new Golden("LearnerRegistered.v1.json", LearnerEvent.class, learnerRegisteredV1(), true),
+                new Golden("NoteApplied.v1.json", ProgressEvent.class, noteAppliedV1(), true),
+                new Golden("LessonCompleted.v1.json", ProgressEvent.class, lessonCompletedV1(), true),
+                new Golden("LessonReopened.v1.json", ProgressEvent.class, lessonReopenedV1(), true),
+                new Golden("StreakExtended.v1.json", ProgressEvent.class, streakExtendedV1(), true),
+                new Golden("StreakBroken.v1.json", ProgressEvent.class, streakBrokenV1(), true));
     }
 
     static Stream<Golden> newestGoldens() {
@@ -129,6 +140,31 @@ class GoldenEventsTest {
                 List.of(FASTAI),
                 1,
                 "7a255ac73f1581164fb378eed38a8dfbd3a35accb0d699fb26627f54f0a2fddd");
+    }
+
+    static NoteApplied noteAppliedV1() {
+        return new NoteApplied(UUID.fromString("0c7d2b95-6f41-4e0a-b1d3-8e5a2f9c7b14"), Instant.parse("2025-08-14T19:42:08.102Z"), 1,
+                "mira-k", "daily/2025-08-14.md", 3, false, LocalDate.of(2025, 8, 14));
+    }
+
+    static LessonCompleted lessonCompletedV1() {
+        return new LessonCompleted(UUID.fromString("e4a91f3c-2d7b-4b58-a6c0-71f9d3e2b805"), Instant.parse("2025-08-14T19:42:08.102Z"), 1,
+                "mira-k", FASTAI, 3);
+    }
+
+    static LessonReopened lessonReopenedV1() {
+        return new LessonReopened(UUID.fromString("5b2e8d71-9c4a-4f36-8e1b-d07a6c3f9e22"), Instant.parse("2025-08-15T07:03:52.480Z"), 1,
+                "mira-k", FASTAI, 3, 0.75);
+    }
+
+    static StreakExtended streakExtendedV1() {
+        return new StreakExtended(UUID.fromString("a17c4e28-3b9f-4d05-9a62-f8e1c0b7d349"), Instant.parse("2025-08-14T19:42:08.102Z"), 1,
+                "mira-k", LocalDate.of(2025, 8, 14), 6, 11);
+    }
+
+    static StreakBroken streakBrokenV1() {
+        return new StreakBroken(UUID.fromString("d3f60b1a-7e25-4c8d-b9a4-2c5e8f1d0a67"), Instant.parse("2025-08-15T07:03:52.480Z"), 1,
+                "mira-k", LocalDate.of(2025, 8, 15), 7, 0, LocalDate.of(2025, 8, 13));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -214,7 +250,7 @@ class GoldenEventsTest {
 
     @Test
     void everyEventTypeHasANewestGoldenFileForItsCurrentSchemaVersion() throws ReflectiveOperationException {
-        for (Class<?> sealed : List.of(NoteEvent.class, LearnerEvent.class)) {
+        for (Class<?> sealed : List.of(NoteEvent.class, LearnerEvent.class, ProgressEvent.class)) {
             for (Class<?> event : sealed.getPermittedSubclasses()) {
                 int current = event.getField("SCHEMA_VERSION").getInt(null);
 
@@ -248,7 +284,7 @@ class GoldenEventsTest {
                 .toList();
 
         assertThat(names).containsExactlyInAnyOrder(
-                "notes.events.v1", "learners.events.v1", "notes.events.v1.dlq", "learners.events.v1.dlq");
+                "notes.events.v1", "learners.events.v1", "progress.events.v1", "notes.events.v1.dlq", "learners.events.v1.dlq");
         assertThat(names).allSatisfy(name ->
                 assertThat(name).matches("[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*\\.v[1-9][0-9]*(\\.dlq)?"));
         assertThat(Topics.NOTES_DEAD_LETTER).isEqualTo(Topics.NOTES + ".dlq");

@@ -9,6 +9,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 @ApplicationScoped
@@ -47,5 +49,15 @@ public class LearnerSettingsRepository implements PanacheRepositoryBase<LearnerS
                 throw new IllegalStateException(e);
             }
         }).orElse(List.of(BundledCatalogs.FASTAI_PART1_2022));
+    }
+
+    /** The learner's time zone: whose "today" a read without {@code asOf} means. UTC until known. */
+    public ZoneId zoneOf(String learnerId) {
+        return findByIdOptional(learnerId).map(settings -> ZoneId.of(settings.timezone)).orElse(ZoneOffset.UTC);
+    }
+
+    /** How many missed days per ISO week keep the learner's streak alive; 0 until known. */
+    public int restDaysPerWeekOf(String learnerId) {
+        return findByIdOptional(learnerId).map(settings -> settings.restDaysPerWeek).orElse(0);
     }
 }

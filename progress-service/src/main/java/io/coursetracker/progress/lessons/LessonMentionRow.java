@@ -1,5 +1,6 @@
 package io.coursetracker.progress.lessons;
 
+import io.coursetracker.contracts.note.Activity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -24,4 +25,12 @@ public class LessonMentionRow {
     /** Wire name of the activity, or null when the task names the lesson without one. */
     public String activity;
     public boolean done;
+
+    public LessonKey lessonKey() {
+        return new LessonKey(courseId, lesson);
+    }
+
+    public ActivityMention toActivityMention() {
+        return new ActivityMention(courseId, lesson, Activity.fromWireName(activity), done);
+    }
 }

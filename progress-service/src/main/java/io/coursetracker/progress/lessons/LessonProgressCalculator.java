@@ -37,22 +37,30 @@ public final class LessonProgressCalculator {
         return new CourseProgress(course.id(), course.title(), completion, lessons);
     }
 
-    private static LessonProgress lessonProgress(String courseId, CatalogLesson lesson, Collection<ActivityMention> mentions) {
+    /** The activities of one lesson that the mentions complete. */
+    public static Set<Activity> doneActivities(String courseId, int lesson, Collection<ActivityMention> mentions) {
         Set<Activity> done = EnumSet.noneOf(Activity.class);
-        boolean mentioned = false;
         for (ActivityMention mention : mentions) {
-            if (mention.course().equals(courseId) && mention.lesson() == lesson.number()) {
-                mentioned = true;
-                if (mention.done() && mention.activity() != null) {
-                    done.add(mention.activity());
-                }
+            if (mention.done() && mention.activity() != null && mention.lesson() == lesson && mention.course().equals(courseId)) {
+                done.add(mention.activity());
             }
         }
+        return done;
+    }
+
+    /** Whether a lesson with these activities done is complete. */
+    public static boolean completes(Set<Activity> done) {
+        return done.size() == ACTIVITIES_PER_LESSON;
+    }
+
+    private static LessonProgress lessonProgress(String courseId, CatalogLesson lesson, Collection<ActivityMention> mentions) {
+        Set<Activity> done = doneActivities(courseId, lesson.number(), mentions);
+        boolean mentioned = mentions.stream().anyMatch(mention -> mention.course().equals(courseId) && mention.lesson() == lesson.number());
         Activities activities = new Activities(
                 done.contains(Activity.WATCH), done.contains(Activity.NOTEBOOK),
                 done.contains(Activity.READ), done.contains(Activity.QUESTIONNAIRE));
         double completion = (double) done.size() / ACTIVITIES_PER_LESSON;
-        LessonStatus status = done.size() == ACTIVITIES_PER_LESSON ? LessonStatus.COMPLETED
+        LessonStatus status = completes(done) ? LessonStatus.COMPLETED
                 : mentioned ? LessonStatus.IN_PROGRESS
                 : LessonStatus.NOT_STARTED;
         return new LessonProgress(lesson.number(), lesson.title(), status, completion, activities);

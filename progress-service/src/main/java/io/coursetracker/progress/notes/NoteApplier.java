@@ -12,7 +12,10 @@ import io.coursetracker.contracts.note.LessonMention;
 import io.coursetracker.contracts.note.Note;
 import io.coursetracker.contracts.note.Task;
 import io.coursetracker.contracts.note.TaskStatus;
+import io.coursetracker.progress.changes.ProgressChangeRecorder;
 import io.coursetracker.progress.learners.LearnerSettingsRepository;
+import io.coursetracker.progress.questions.NoteQuestionRepository;
+import io.coursetracker.progress.streaks.StudyDayRepository;
 import io.coursetracker.progress.lessons.LessonMentionRepository;
 import io.coursetracker.progress.lessons.LessonMentionRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +23,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +43,16 @@ public class NoteApplier {
     private final ProcessedEventRepository processed;
     private final LearnerSettingsRepository learners;
     private final ObjectMapper json;
+    private final StudyDayRepository studyDays;
+    private final NoteQuestionRepository questions;
+    private final ProgressChangeRecorder changes;
 
     public NoteApplier(StoredNoteRepository notes, LessonMentionRepository mentions, ProcessedEventRepository processed,
-                       LearnerSettingsRepository learners, ObjectMapper json) {
+                       LearnerSettingsRepository learners, ObjectMapper json, StudyDayRepository studyDays,
+                       NoteQuestionRepository questions, ProgressChangeRecorder changes) {
+        this.studyDays = studyDays;
+        this.questions = questions;
+        this.changes = changes;
         this.notes = notes;
         this.mentions = mentions;
         this.processed = processed;
@@ -60,6 +72,9 @@ public class NoteApplier {
             LOG.debugf("revision %s of %s is not newer than %s; ignored", (Object) event.revision(), event.notePath(), (Object) existing.get().revision);
             return false;
         }
+        LocalDate oldDate = existing.map(stored -> stored.studyDate).orElse(null);
+        LocalDate newDate = event instanceof NoteRevised revisedNote ? revisedNote.note().date() : null;
+        ProgressChangeRecorder.Before before = changes.before(event.learnerId(), event.notePath(), oldDate, newDate);
         StoredNote note = existing.orElseGet(() -> {
             StoredNote created = new StoredNote();
             created.key = new StoredNote.Key(event.learnerId(), event.notePath());
@@ -71,6 +86,7 @@ public class NoteApplier {
             fill(note, revised.note());
             mentions.replaceForNote(event.learnerId(), event.notePath(),
                     mentionRows(event.learnerId(), event.notePath(), revised.note()));
+            questions.replaceForNote(event.learnerId(), event.notePath(), revised.note().date(), revised.note().questions());
         } else if (event instanceof NoteDeleted) {
             note.deleted = true;
             note.body = null;
@@ -78,8 +94,11 @@ public class NoteApplier {
             note.active = false;
             note.tasksDone = 0;
             mentions.replaceForNote(event.learnerId(), event.notePath(), List.of());
+            questions.replaceForNote(event.learnerId(), event.notePath(), null, List.of());
         }
         notes.persist(note);
+        studyDays.refresh(event.learnerId(), Arrays.asList(oldDate, newDate));
+        changes.changed(before, event, newDate, note.deleted);
         return true;
     }
 

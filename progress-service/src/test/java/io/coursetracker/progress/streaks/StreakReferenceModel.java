@@ -1,5 +1,6 @@
 package io.coursetracker.progress.streaks;
 
+import io.coursetracker.contracts.api.DayState;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;

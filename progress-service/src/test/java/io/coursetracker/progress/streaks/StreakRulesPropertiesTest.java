@@ -1,5 +1,6 @@
 package io.coursetracker.progress.streaks;
 
+import io.coursetracker.contracts.api.DayState;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

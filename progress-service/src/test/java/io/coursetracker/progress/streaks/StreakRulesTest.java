@@ -1,5 +1,6 @@
 package io.coursetracker.progress.streaks;
 
+import io.coursetracker.contracts.api.DayState;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;

@@ -1,16 +1,24 @@
 package io.coursetracker.tracker.progress;
 
+import io.coursetracker.contracts.api.CalendarEntry;
+import io.coursetracker.contracts.api.LearnerDashboard;
 import io.coursetracker.contracts.api.LearnerProgress;
+import io.coursetracker.contracts.api.LearnerQuestion;
+import io.coursetracker.contracts.api.LearnerStreak;
 import io.coursetracker.tracker.learners.TrackerAuthenticator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.util.List;
+
+/** A learner's own reads: tracker-api checks the token, progress-service (8082) answers. */
 @Path("/v1/learners/{learner}")
 @Produces(MediaType.APPLICATION_JSON)
 public class LearnerProgressResource {
@@ -28,5 +36,38 @@ public class LearnerProgressResource {
                                     @PathParam("learner") String learnerId) {
         authenticator.authorizeFor(authorization, learnerId);
         return progressService.progress(authorization, learnerId);
+    }
+
+    @GET
+    @Path("/streak")
+    public LearnerStreak streak(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                @PathParam("learner") String learnerId, @QueryParam("asOf") String asOf) {
+        authenticator.authorizeFor(authorization, learnerId);
+        return progressService.streak(authorization, learnerId, asOf);
+    }
+
+    @GET
+    @Path("/calendar")
+    public List<CalendarEntry> calendar(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                        @PathParam("learner") String learnerId, @QueryParam("from") String from,
+                                        @QueryParam("to") String to, @QueryParam("asOf") String asOf) {
+        authenticator.authorizeFor(authorization, learnerId);
+        return progressService.calendar(authorization, learnerId, from, to, asOf);
+    }
+
+    @GET
+    @Path("/questions")
+    public List<LearnerQuestion> questions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                           @PathParam("learner") String learnerId, @QueryParam("status") String status) {
+        authenticator.authorizeFor(authorization, learnerId);
+        return progressService.questions(authorization, learnerId, status);
+    }
+
+    @GET
+    @Path("/dashboard")
+    public LearnerDashboard dashboard(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                      @PathParam("learner") String learnerId, @QueryParam("asOf") String asOf) {
+        authenticator.authorizeFor(authorization, learnerId);
+        return progressService.dashboard(authorization, learnerId, asOf);
     }
 }

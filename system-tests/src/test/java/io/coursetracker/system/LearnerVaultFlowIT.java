@@ -1,0 +1,219 @@
+package io.coursetracker.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coursetracker.localstack.Platform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A learner's week of notes, written as Markdown, saved through ingest-service and read back through
+ * tracker-api: lesson completion, streak with a rest day, calendar states, merged questions and the
+ * dashboard; then a delete that undoes completion and breaks the streak, and a backfill.
+ * The packaged services run as their own processes on a real Kafka broker and PostgreSQL.
+ */
+class LearnerVaultFlowIT {
+    private static final Path REPO = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LEARNER = "vault-learner";
+    private static final String NOISY_CURVE = "Why is the learning rate finder's curve so noisy?";
+
+    private static final String MONDAY = """
+            # 2026-10-05, Monday
+            ## 🎯 Goals for Today
+            - [x] Watch the [Lesson 3 video](https://course.fast.ai/Lessons/lesson3.html)
+            - [ ] Skim the fastbook chapter on SGD
+            ## ❓ Questions
+            - Why is the learning rate finder's curve so noisy?
+              - Does the batch size change it?
+            """;
+    private static final String TUESDAY = """
+            # 2026-10-06, Tuesday
+            ## Goals for Today
+            - [x] Read the book chapter for Lesson 3
+            - [x] Run the Lesson 3 notebook on Kaggle
+            ## What I Studied
+            - Gradient descent written out by hand
+            """;
+    private static final String WEDNESDAY_TEMPLATE = """
+            # 2026-10-07, Wednesday
+            ## Goals for Today
+            - [ ] Lesson 3 questionnaire
+            ## What I Studied
+            ## Questions
+            """;
+    private static final String THURSDAY = """
+            # 2026-10-08
+            ## Goals for Today
+            - [x] Finish the Lesson 3 questionnaire
+            ## Questions
+            - [x] why is the learning rate  finder's curve so noisy?
+            """;
+    private static final String SUNDAY_BEFORE = """
+            ---
+            date: 2026-10-04
+            tags: [backfill]
+            ---
+            ## Insights
+            - Fine-tuning keeps the pretrained body and trains a new head first
+            """;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String adminToken = "admin-" + UUID.randomUUID();
+
+    @TempDir
+    Path dataDir;
+
+    Platform platform;
+    String token;
+
+    @BeforeEach
+    void startPlatform() throws Exception {
+        platform = new Platform(Platform.Settings.onFreePorts(REPO, dataDir, adminToken)).start();
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(platform.tracker().url() + "/v1/learners"))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"id\":\"" + LEARNER + "\",\"timezone\":\"America/New_York\",\"restDaysPerWeek\":1}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        token = JSON.readTree(created.body()).path("token").asText();
+    }
+
+    @AfterEach
+    void stopPlatform() throws Exception {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aWeekOfNotesReadsBackAsProgressStreakCalendarAndQuestions() throws Exception {
+        for (String[] note : List.of(new String[]{"Daily/2026-10-05.md", MONDAY}, new String[]{"Daily/2026-10-06.md", TUESDAY},
+                new String[]{"Daily/2026-10-07.md", WEDNESDAY_TEMPLATE}, new String[]{"Daily/2026-10-08.md", THURSDAY})) {
+            assertThat(put(note[0], note[1]).statusCode()).isEqualTo(202);
+        }
+
+        // Lesson 3: watched Monday, read and notebook Tuesday, questionnaire Thursday.
+        JsonNode lesson3 = awaitRead("/progress", progress -> "completed".equals(lesson(progress, 3).path("status").asText()));
+        assertThat(lesson(lesson3, 3).path("completion").asDouble()).isEqualTo(1.0);
+        assertThat(lesson3.path("courses").path(0).path("completion").asDouble()).isEqualTo(0.125);
+
+        // One rest day a week: the Wednesday template is it, so Monday to Thursday is one run of 3.
+        JsonNode streak = read("/streak?asOf=2026-10-09");
+        assertThat(streak.path("current").asInt()).isEqualTo(3);
+        assertThat(streak.path("longest").asInt()).isEqualTo(3);
+        assertThat(streak.path("longestStart").asText()).isEqualTo("2026-10-05");
+        assertThat(streak.path("longestEnd").asText()).isEqualTo("2026-10-08");
+        assertThat(streak.path("lastActiveDay").asText()).isEqualTo("2026-10-08");
+        assertThat(streak.path("activeToday").asBoolean()).isFalse();
+        assertThat(states(read("/calendar?from=2026-10-04&to=2026-10-09&asOf=2026-10-09")))
+                .containsExactly("no_note", "active", "active", "rest", "active", "no_note");
+        assertThat(read("/calendar?from=2026-10-08&to=2026-10-08").path(0).path("tasksDone").asInt()).isEqualTo(2);
+
+        // Asked Monday, checked Thursday with other spacing and case: one question, answered.
+        assertThat(read("/questions?status=open")).isEmpty();
+        JsonNode questions = read("/questions");
+        assertThat(questions).hasSize(1);
+        assertThat(questions.path(0).path("text").asText()).isEqualTo(NOISY_CURVE);
+        assertThat(questions.path(0).path("date").asText()).isEqualTo("2026-10-05");
+        assertThat(questions.path(0).path("answered").asBoolean()).isTrue();
+        assertThat(questions.path(0).path("subQuestions").path(0).asText()).isEqualTo("Does the batch size change it?");
+
+        JsonNode dashboard = read("/dashboard?asOf=2026-10-09");
+        assertThat(dashboard.path("streak").path("current").asInt()).isEqualTo(3);
+        assertThat(dashboard.path("calendar")).hasSize(30);
+        assertThat(lesson(dashboard.path("progress"), 3).path("status").asText()).isEqualTo("completed");
+
+        // Deleting Thursday undoes the questionnaire, reopens the question and breaks the run on it.
+        assertThat(delete("Daily/2026-10-08.md").statusCode()).isEqualTo(202);
+        JsonNode reopened = awaitRead("/progress", progress -> "in_progress".equals(lesson(progress, 3).path("status").asText()));
+        assertThat(lesson(reopened, 3).path("completion").asDouble()).isEqualTo(0.75);
+        assertThat(read("/questions?status=open").path(0).path("text").asText()).isEqualTo(NOISY_CURVE);
+        streak = read("/streak?asOf=2026-10-09");
+        assertThat(streak.path("current").asInt()).isZero();
+        assertThat(streak.path("brokenOn").asText()).isEqualTo("2026-10-08");
+        assertThat(streak.path("longest").asInt()).isEqualTo(2);
+
+        // Backfilling the Sunday before (another ISO week) lengthens the longest run.
+        assertThat(put("Journal/sunday review.md", SUNDAY_BEFORE).statusCode()).isEqualTo(202);
+        streak = awaitRead("/streak?asOf=2026-10-09", read -> read.path("longest").asInt() == 3);
+        assertThat(streak.path("longestStart").asText()).isEqualTo("2026-10-04");
+        assertThat(streak.path("longestEnd").asText()).isEqualTo("2026-10-06");
+    }
+
+    private static JsonNode lesson(JsonNode progress, int number) {
+        for (JsonNode lesson : progress.path("courses").path(0).path("lessons")) {
+            if (lesson.path("lesson").asInt() == number) {
+                return lesson;
+            }
+        }
+        return JSON.missingNode();
+    }
+
+    private static List<String> states(JsonNode calendar) {
+        List<String> states = new ArrayList<>();
+        calendar.forEach(day -> states.add(day.path("state").asText()));
+        return states;
+    }
+
+    private HttpResponse<String> put(String path, String markdown) throws Exception {
+        return send(HttpRequest.newBuilder(noteUri(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/markdown")
+                .PUT(HttpRequest.BodyPublishers.ofString(markdown, StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(noteUri(path)).header("Authorization", "Bearer " + token).DELETE());
+    }
+
+    private URI noteUri(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            segments.add(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return URI.create(platform.ingest().url() + "/v1/learners/" + LEARNER + "/notes/" + String.join("/", segments));
+    }
+
+    private JsonNode read(String path) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.tracker().url() + "/v1/learners/" + LEARNER + path))
+                .header("Authorization", "Bearer " + token).GET());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode awaitRead(String path, Predicate<JsonNode> expected) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        JsonNode last;
+        do {
+            last = read(path);
+            if (expected.test(last)) {
+                return last;
+            }
+            Thread.sleep(50);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError(path + " never as expected; last: " + last);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -130,7 +130,15 @@ public final class VaultSync {
                 }
             });
             for (String path : due) {
-                SendResult result = send(path);
+                SendResult result;
+                try {
+                    result = send(path);
+                } catch (UncheckedIOException unreadable) {
+                    // A file we may not read (permissions, a lock) is reported, not taken for a delete; its next save retries.
+                    err.printf("cannot read %s: %s%n", path, unreadable.getCause());
+                    pending.remove(path);
+                    continue;
+                }
                 if (result != null && result.kind() == SendResult.Kind.UNAVAILABLE) {
                     backoff = backoff == 0 ? FIRST_RETRY_MILLIS : Math.min(backoff * 2, MAX_RETRY_MILLIS);
                     if (retryAt == Long.MIN_VALUE) {

@@ -84,6 +84,19 @@ public final class Platform implements AutoCloseable {
         return progress;
     }
 
+    /** Stops ingest-service (SIGTERM), as an operator or an outage would; Kafka, PostgreSQL and the others stay. */
+    public void stopIngest() throws InterruptedException {
+        services.remove(ingest);
+        ingest.close();
+    }
+
+    /** Starts ingest-service again on its port and waits until it is ready. */
+    public ServiceProcess startIngest() throws IOException, InterruptedException {
+        ingest = startService("ingest-service", "ingest", settings.ingestPort());
+        ingest.awaitReady(READY_LIMIT);
+        return ingest;
+    }
+
     /** Stops the services first (they flush and commit), then Kafka and PostgreSQL. */
     @Override
     public void close() throws IOException, InterruptedException {

@@ -149,6 +149,71 @@ class NoteResourceTest {
         assertThat(revisions.count()).isEqualTo(before);
     }
 
+    @Test
+    void parseAnswersTheNoteObjectAndStoresAndPublishesNothing() throws IOException {
+        long revisionsBefore = revisions.count();
+        // A Monday that is a Saturday: the answer carries the warning, as a learner trying a note would want.
+        byte[] note = new String(fixture("2026-03-14.md"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("# 2026-03-14, Saturday", "# 2026-03-14, Monday").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        parse("Daily/2026-03-14.md", note, token).then().statusCode(200)
+                .body("date", equalTo("2026-03-14"))
+                .body("daily", equalTo(true))
+                .body("active", equalTo(true))
+                .body("tags", hasItem("fastai"))
+                .body("tasks[0].status", equalTo("done"))
+                .body("tasks[0].section", equalTo("goals"))
+                .body("tasks[0].lessons", hasItem(java.util.Map.of("course", "fastai-part1-2022", "lesson", 1, "activity", "watch")))
+                .body("tasks[1].status", equalTo("open"))
+                .body("sections.goals", equalTo(2))
+                .body("sections.studied", equalTo(1))
+                .body("sections.questions", equalTo(1))
+                .body("questions[0].text", containsString("fine-tuning"))
+                .body("questions[0].answered", equalTo(false))
+                .body("questions[0].subQuestions.size()", equalTo(1))
+                .body("warnings", hasItem(containsString("Monday")));
+
+        assertThat(revisions.count()).as("no revision stored").isEqualTo(revisionsBefore);
+        given().header("Authorization", "Bearer " + token)
+                .delete("/v1/learners/{learner}/notes/Daily/2026-03-14.md", learner)
+                .then().statusCode(404).body("error", equalTo("unknown note"));
+        // The first real save is revision 1, and the only record the learner has on the topic.
+        String eventId = put("Daily/2026-03-14.md", note).then().statusCode(202).body("revision", equalTo(1))
+                .extract().path("eventId");
+        List<ConsumerRecord<String, String>> records = kafka.readUntil(Topics.NOTES,
+                read -> read.stream().anyMatch(r -> r.value().contains(eventId)), Duration.ofSeconds(20));
+        assertThat(records).filteredOn(r -> learner.equals(r.key())).hasSize(1)
+                .allSatisfy(r -> assertThat(r.value()).contains(eventId));
+    }
+
+    @Test
+    void parseWithoutAPathOrAsAdminStillResolvesLessonsAndNeedsAToken() throws IOException {
+        byte[] note = fixture("2026-03-14.md");
+        given().header("Authorization", "Bearer test-admin-token").contentType("text/markdown").body(note)
+                .post("/v1/parse").then().statusCode(200)
+                .body("tasks[0].lessons", hasItem(java.util.Map.of("course", "fastai-part1-2022", "lesson", 1, "activity", "watch")));
+        given().contentType("text/markdown").body(note).post("/v1/parse").then().statusCode(401);
+        parse("../escape.md", note, token).then().statusCode(400).body("error", equalTo("invalid note path"));
+    }
+
+    @Test
+    void parsingInvalidUtf8IsA4xxNamingTheByteOffset() {
+        long revisionsBefore = revisions.count();
+        byte[] invalidUtf8 = {'#', ' ', 'h', 'i', '\n', (byte) 0xC3, (byte) 0x28};
+        parse("Daily/bad.md", invalidUtf8, token).then().statusCode(422)
+                .body("error", equalTo("unreadable note"))
+                .body("detail", containsString("offset 5"));
+        assertThat(revisions.count()).isEqualTo(revisionsBefore);
+    }
+
+    private Response parse(String path, byte[] content, String callerToken) {
+        return given().header("Authorization", "Bearer " + callerToken)
+                .contentType("text/markdown")
+                .queryParam("path", path)
+                .body(content)
+                .post("/v1/parse");
+    }
+
     private Response put(String path, byte[] content) {
         return given().header("Authorization", "Bearer " + token)
                 .contentType("text/markdown")

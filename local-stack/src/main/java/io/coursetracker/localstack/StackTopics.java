@@ -26,8 +26,12 @@ public final class StackTopics {
                 new NewTopic(Topics.NOTES, NOTE_PARTITIONS, (short) 1),
                 new NewTopic(Topics.LEARNERS, 3, (short) 1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                // Few courses and rare changes: one partition keeps every catalog in one ordered log.
+                new NewTopic(Topics.CATALOGS, 1, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 new NewTopic(Topics.NOTES_DEAD_LETTER, 1, (short) 1),
-                new NewTopic(Topics.LEARNERS_DEAD_LETTER, 1, (short) 1));
+                new NewTopic(Topics.LEARNERS_DEAD_LETTER, 1, (short) 1),
+                new NewTopic(Topics.CATALOGS_DEAD_LETTER, 1, (short) 1));
     }
 
     private StackTopics() {

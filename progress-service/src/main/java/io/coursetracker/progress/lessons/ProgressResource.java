@@ -1,9 +1,9 @@
 package io.coursetracker.progress.lessons;
 
 import io.coursetracker.contracts.api.LearnerProgress;
-import io.coursetracker.contracts.catalog.BundledCatalogs;
 import io.coursetracker.contracts.catalog.CourseCatalog;
 import io.coursetracker.contracts.note.Activity;
+import io.coursetracker.progress.catalogs.CatalogRepository;
 import io.coursetracker.progress.learners.LearnerSettingsRepository;
 import io.coursetracker.support.security.Authenticator;
 import jakarta.ws.rs.GET;
@@ -23,11 +23,14 @@ public class ProgressResource {
     private final Authenticator authenticator;
     private final LearnerSettingsRepository learners;
     private final LessonMentionRepository mentions;
+    private final CatalogRepository catalogs;
 
-    public ProgressResource(Authenticator authenticator, LearnerSettingsRepository learners, LessonMentionRepository mentions) {
+    public ProgressResource(Authenticator authenticator, LearnerSettingsRepository learners, LessonMentionRepository mentions,
+                            CatalogRepository catalogs) {
         this.authenticator = authenticator;
         this.learners = learners;
         this.mentions = mentions;
+        this.catalogs = catalogs;
     }
 
     @GET
@@ -35,7 +38,7 @@ public class ProgressResource {
     public LearnerProgress progress(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                     @PathParam("learner") String learnerId) {
         authenticator.authorizeFor(authorization, learnerId);
-        List<CourseCatalog> followed = BundledCatalogs.forIds(learners.coursesOf(learnerId));
+        List<CourseCatalog> followed = catalogs.forIds(learners.coursesOf(learnerId));
         List<ActivityMention> activityMentions = mentions.ofLearner(learnerId).stream()
                 .map(row -> new ActivityMention(row.courseId, row.lesson, Activity.fromWireName(row.activity), row.done))
                 .toList();

@@ -1,6 +1,7 @@
 package io.coursetracker.progress.catalogs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coursetracker.contracts.catalog.BundledCatalogs;
 import io.coursetracker.contracts.catalog.CatalogLesson;
 import io.coursetracker.contracts.catalog.CourseCatalog;
 import io.coursetracker.contracts.events.CourseCatalogPublished;
@@ -98,6 +99,29 @@ class CatalogEventsConsumerTest {
     }
 
     @Test
+    void aReplacedFastaiCatalogIsTheOneProgressUses() throws Exception {
+        CourseCatalog bundled = BundledCatalogs.fastaiPart1();
+        CatalogLesson lesson1 = bundled.lessons().get(0);
+        List<String> aliases = new java.util.ArrayList<>(lesson1.aliases());
+        aliases.add("Bird or not");
+        List<CatalogLesson> lessons = new java.util.ArrayList<>(bundled.lessons());
+        lessons.set(0, new CatalogLesson(1, "Is it a bird?", lesson1.url(), lesson1.chapters(), lesson1.notebooks(), aliases));
+        try {
+            publishCatalog(new CourseCatalog(bundled.id(), "fast.ai Part 1, team edition", lessons));
+            publishNote("Daily/2026-04-06.md", 1, "Watched Bird or not again");
+
+            JsonPath fastai = awaitCourse(bundled.id(), c -> c.getBoolean("lessons[0].activities.watch"));
+            assertThat(fastai.getString("title")).isEqualTo("fast.ai Part 1, team edition");
+            assertThat(fastai.getString("lessons[0].title")).isEqualTo("Is it a bird?");
+        } finally {
+            // Other tests in this application expect the bundled catalog: put it back and wait until it is.
+            publishCatalog(bundled);
+            awaitCourse(bundled.id(), c -> c.getString("title").equals(bundled.title())
+                    && c.getString("lessons[0].title").equals("Getting started"));
+        }
+    }
+
+    @Test
     void aNoteAppliedBeforeTheCatalogArrivesIsResolvedOnceItDoes() throws Exception {
         followCourses(List.of(course));
         publishNote("Daily/2026-04-03.md", 1, "Watched Guild Session 2");
@@ -171,14 +195,18 @@ class CatalogEventsConsumerTest {
     }
 
     private JsonPath awaitCourse(Predicate<JsonPath> expected) throws InterruptedException {
-        JsonPath progress = awaitProgress(p -> p.getList("courses.course").contains(course)
-                && expected.test(courseIn(p)));
-        return courseIn(progress);
+        return awaitCourse(course, expected);
     }
 
-    private JsonPath courseIn(JsonPath progress) {
+    private JsonPath awaitCourse(String id, Predicate<JsonPath> expected) throws InterruptedException {
+        JsonPath progress = awaitProgress(p -> p.getList("courses.course").contains(id)
+                && expected.test(courseIn(p, id)));
+        return courseIn(progress, id);
+    }
+
+    private JsonPath courseIn(JsonPath progress, String id) {
         List<Map<String, Object>> courses = progress.getList("courses");
-        int index = progress.getList("courses.course").indexOf(course);
+        int index = progress.getList("courses.course").indexOf(id);
         return new JsonPath(toJson(courses.get(index)));
     }
 

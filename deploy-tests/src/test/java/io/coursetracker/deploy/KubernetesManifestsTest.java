@@ -51,13 +51,6 @@ class KubernetesManifestsTest {
     static final List<String> SERVICES = List.of("ingest-service", "progress-service", "tracker-api");
     static final String IMAGE_REPO = "ghcr.io/course-tracker/";
 
-    /**
-     * Topics declared here before contracts' {@link Topics} names them: catalogs.events.v1 comes
-     * with the catalogs branch. Once it is merged the set is covered by {@link Topics} anyway;
-     * then delete the entries.
-     */
-    static final Set<String> TOPICS_AHEAD_OF_CONTRACTS = Set.of("catalogs.events.v1", "catalogs.events.v1.dlq");
-
     /** Secrets made by hand, never committed (README, "Kubernetes"), with the keys they must hold. */
     static final Map<String, Set<String>> SECRETS_MADE_BY_HAND = Map.of("tracker-admin-token", Set.of("token"));
 
@@ -111,7 +104,6 @@ class KubernetesManifestsTest {
         r.all("KafkaTopic").forEach(t -> declared.put(topicName(t), t));
 
         Set<String> expected = new TreeSet<>(contractTopics());
-        expected.addAll(TOPICS_AHEAD_OF_CONTRACTS);
         assertThat(declared.keySet()).as("KafkaTopics vs contracts' Topics").isEqualTo(expected);
 
         for (NewTopic local : stackTopics()) {

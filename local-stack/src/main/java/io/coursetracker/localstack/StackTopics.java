@@ -29,8 +29,12 @@ public final class StackTopics {
                 // Progress events feed live pages; a week of them is plenty to catch up after an outage.
                 new NewTopic(Topics.PROGRESS, NOTE_PARTITIONS, (short) 1)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 60 * 60 * 1000))),
+                // Few courses and rare changes: one partition keeps every catalog in one ordered log.
+                new NewTopic(Topics.CATALOGS, 1, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 new NewTopic(Topics.NOTES_DEAD_LETTER, 1, (short) 1),
-                new NewTopic(Topics.LEARNERS_DEAD_LETTER, 1, (short) 1));
+                new NewTopic(Topics.LEARNERS_DEAD_LETTER, 1, (short) 1),
+                new NewTopic(Topics.CATALOGS_DEAD_LETTER, 1, (short) 1));
     }
 
     private StackTopics() {

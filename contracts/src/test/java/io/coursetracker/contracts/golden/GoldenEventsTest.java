@@ -3,6 +3,10 @@ package io.coursetracker.contracts.golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coursetracker.contracts.catalog.CatalogLesson;
+import io.coursetracker.contracts.catalog.CourseCatalog;
+import io.coursetracker.contracts.events.CatalogEvent;
+import io.coursetracker.contracts.events.CourseCatalogPublished;
 import io.coursetracker.contracts.events.DomainEvent;
 import io.coursetracker.contracts.events.LessonCompleted;
 import io.coursetracker.contracts.events.LessonReopened;
@@ -12,6 +16,7 @@ import io.coursetracker.contracts.events.StreakBroken;
 import io.coursetracker.contracts.events.StreakExtended;
 import io.coursetracker.contracts.events.LearnerEvent;
 import io.coursetracker.contracts.events.LearnerRegistered;
+import io.coursetracker.contracts.events.LearnerSettingsChanged;
 import io.coursetracker.contracts.events.NoteDeleted;
 import io.coursetracker.contracts.events.NoteEvent;
 import io.coursetracker.contracts.events.NoteRevised;
@@ -79,7 +84,9 @@ class GoldenEventsTest {
                 new Golden("LessonCompleted.v1.json", ProgressEvent.class, lessonCompletedV1(), true),
                 new Golden("LessonReopened.v1.json", ProgressEvent.class, lessonReopenedV1(), true),
                 new Golden("StreakExtended.v1.json", ProgressEvent.class, streakExtendedV1(), true),
-                new Golden("StreakBroken.v1.json", ProgressEvent.class, streakBrokenV1(), true));
+                new Golden("StreakBroken.v1.json", ProgressEvent.class, streakBrokenV1(), true),
+                new Golden("LearnerSettingsChanged.v1.json", LearnerEvent.class, learnerSettingsChangedV1(), true),
+                new Golden("CourseCatalogPublished.v1.json", CatalogEvent.class, courseCatalogPublishedV1(), true));
     }
 
     static Stream<Golden> newestGoldens() {
@@ -167,6 +174,38 @@ class GoldenEventsTest {
                 "mira-k", LocalDate.of(2025, 8, 15), 7, 0, LocalDate.of(2025, 8, 13));
     }
 
+    static LearnerSettingsChanged learnerSettingsChangedV1() {
+        // Mira moves to Lisbon, also follows her team's course and allows two rest days; same token.
+        return new LearnerSettingsChanged(
+                UUID.fromString("c41f7b2d-09e8-4d5a-a3c6-8e2b71f04d9a"),
+                Instant.parse("2025-09-03T18:20:41.207Z"),
+                1,
+                "mira-k",
+                "Mira Kowalczyk",
+                "Europe/Lisbon",
+                List.of(FASTAI, "ml-guild-vision"),
+                2,
+                "7a255ac73f1581164fb378eed38a8dfbd3a35accb0d699fb26627f54f0a2fddd");
+    }
+
+    static CourseCatalogPublished courseCatalogPublishedV1() {
+        CourseCatalog catalog = new CourseCatalog("ml-guild-vision", "ML Guild: computer vision track", List.of(
+                new CatalogLesson(1, "Image classifiers in an afternoon", "https://guild.example.org/vision/session-1",
+                        List.of(new CatalogLesson.Chapter(1, "Your Deep Learning Journey", List.of(
+                                "https://github.com/fastai/fastbook/blob/master/01_intro.ipynb"))),
+                        List.of("https://www.kaggle.com/code/guild/vision-session-1"),
+                        List.of("Vision 1", "Session 1")),
+                new CatalogLesson(2, "Data augmentation", "https://guild.example.org/vision/session-2",
+                        List.of(),
+                        List.of(),
+                        List.of("Vision 2", "Session 2"))));
+        return new CourseCatalogPublished(
+                UUID.fromString("e7a90c35-6b21-4f8e-9d47-1a3c5b8f2e60"),
+                Instant.parse("2025-09-01T08:00:00Z"),
+                1,
+                catalog);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldens")
     void readingTheGoldenFileAsItsSealedInterfaceGivesTheExpectedRecord(Golden golden) throws IOException {
@@ -190,6 +229,37 @@ class GoldenEventsTest {
         assertThat(read.note().questions()).singleElement()
                 .satisfies(question -> assertThat(question.subQuestions()).hasSize(2));
         assertThat(read.note().warnings()).hasSize(1);
+    }
+
+    @Test
+    void theCatalogInACourseCatalogPublishedGoldenFileIsValidAndInTheCatalogFormat() throws IOException {
+        CourseCatalogPublished read = (CourseCatalogPublished) mapper.readValue(
+                GoldenEvents.json("CourseCatalogPublished.v1"), CatalogEvent.class);
+
+        assertThat(read.courseId()).isEqualTo("ml-guild-vision");
+        assertThat(io.coursetracker.contracts.catalog.CatalogValidator.problems(read.catalog())).isEmpty();
+        // The same catalog reads through the strict catalog reader that PUT /v1/courses/{id} uses.
+        String catalogJson = mapper.writeValueAsString(GoldenEvents.tree("CourseCatalogPublished.v1").get("catalog"));
+        assertThat(io.coursetracker.contracts.catalog.CatalogReader.read(catalogJson)).isEqualTo(read.catalog());
+    }
+
+    @Test
+    void everyLearnerEventCarriesTheWholeStateSoCompactionLosesNothing() throws IOException {
+        // The newest record per learner is all a compacted topic keeps: each type must hold every field.
+        java.util.Set<String> registered = fieldNames(GoldenEvents.tree("LearnerRegistered.v1"));
+        java.util.Set<String> changed = fieldNames(GoldenEvents.tree("LearnerSettingsChanged.v1"));
+        registered.remove("type");
+        changed.remove("type");
+
+        assertThat(changed).isEqualTo(registered);
+        LearnerEvent event = mapper.readValue(GoldenEvents.json("LearnerSettingsChanged.v1"), LearnerEvent.class);
+        assertThat(event.tokenSha256()).isEqualTo(learnerRegisteredV1().tokenSha256());
+    }
+
+    private static java.util.Set<String> fieldNames(JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -250,7 +320,7 @@ class GoldenEventsTest {
 
     @Test
     void everyEventTypeHasANewestGoldenFileForItsCurrentSchemaVersion() throws ReflectiveOperationException {
-        for (Class<?> sealed : List.of(NoteEvent.class, LearnerEvent.class, ProgressEvent.class)) {
+        for (Class<?> sealed : List.of(NoteEvent.class, LearnerEvent.class, ProgressEvent.class, CatalogEvent.class)) {
             for (Class<?> event : sealed.getPermittedSubclasses()) {
                 int current = event.getField("SCHEMA_VERSION").getInt(null);
 
@@ -284,11 +354,13 @@ class GoldenEventsTest {
                 .toList();
 
         assertThat(names).containsExactlyInAnyOrder(
-                "notes.events.v1", "learners.events.v1", "progress.events.v1", "notes.events.v1.dlq", "learners.events.v1.dlq");
+                "notes.events.v1", "learners.events.v1", "progress.events.v1", "catalogs.events.v1",
+                "notes.events.v1.dlq", "learners.events.v1.dlq", "catalogs.events.v1.dlq");
         assertThat(names).allSatisfy(name ->
                 assertThat(name).matches("[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*\\.v[1-9][0-9]*(\\.dlq)?"));
         assertThat(Topics.NOTES_DEAD_LETTER).isEqualTo(Topics.NOTES + ".dlq");
         assertThat(Topics.LEARNERS_DEAD_LETTER).isEqualTo(Topics.LEARNERS + ".dlq");
+        assertThat(Topics.CATALOGS_DEAD_LETTER).isEqualTo(Topics.CATALOGS + ".dlq");
     }
 
     private static String value(Field field) {

@@ -2,7 +2,7 @@ package io.coursetracker.progress.learners;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coursetracker.contracts.events.LearnerEvent;
-import io.coursetracker.contracts.events.LearnerRegistered;
+import io.coursetracker.contracts.events.SchemaVersions;
 import io.coursetracker.progress.config.Retry;
 import io.coursetracker.progress.notes.NoteApplier;
 import io.coursetracker.progress.notes.UnreadableEventException;
@@ -10,17 +10,24 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
-/** Keeps learners' settings from {@code learners.events.v1}; resolves their notes' lessons again when courses change. */
+/**
+ * Keeps learners' settings from {@code learners.events.v1}, from any learner event (each carries the
+ * learner's whole state); resolves their notes' lessons again when their courses change.
+ */
 @ApplicationScoped
 public class LearnerEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(LearnerEventsConsumer.class);
     private final LearnerSettingsRepository settings;
     private final NoteApplier notes;
+    private final LearnerLocks locks;
     private final ObjectMapper json;
 
-    public LearnerEventsConsumer(LearnerSettingsRepository settings, NoteApplier notes, ObjectMapper json) {
+    public LearnerEventsConsumer(LearnerSettingsRepository settings, NoteApplier notes, LearnerLocks locks, ObjectMapper json) {
         this.settings = settings;
         this.notes = notes;
+        this.locks = locks;
         this.json = json;
     }
 
@@ -36,20 +43,24 @@ public class LearnerEventsConsumer {
         } catch (Exception e) {
             throw new UnreadableEventException("not a learner event: " + e.getMessage(), e);
         }
-        if (event.schemaVersion() < 1 || event.schemaVersion() > LearnerRegistered.SCHEMA_VERSION) {
-            throw new UnreadableEventException("schemaVersion " + event.schemaVersion() + " is not one this service reads", null);
+        if (!SchemaVersions.isKnown(event)) {
+            throw new UnreadableEventException(SchemaVersions.refusal(event), null);
         }
-        if (event instanceof LearnerRegistered registered) {
-            Retry.untilDone("saving learner " + registered.learnerId(), () -> {
-                save(registered);
-                return null;
-            });
-        }
+        Retry.untilDone("saving learner " + event.learnerId(), () -> {
+            save(event);
+            return null;
+        });
     }
 
     @Transactional
-    void save(LearnerRegistered registered) {
-        settings.save(registered);
-        notes.resolveLessonsAgain(registered.learnerId());
+    void save(LearnerEvent event) {
+        locks.settingsAndCatalogs();
+        locks.learner(event.learnerId());
+        boolean coursesChanged = settings.save(event);
+        LOG.debugf("%s %s applied; courses %s%s", event.getClass().getSimpleName(), event.learnerId(), event.courses(),
+                coursesChanged ? " changed" : "");
+        if (coursesChanged) {
+            notes.resolveLessonsAgain(event.learnerId());
+        }
     }
 }

@@ -1,8 +1,8 @@
 package io.coursetracker.progress.lessons;
 
 import io.coursetracker.contracts.api.LearnerProgress;
-import io.coursetracker.contracts.catalog.BundledCatalogs;
 import io.coursetracker.contracts.catalog.CourseCatalog;
+import io.coursetracker.progress.catalogs.CatalogRepository;
 import io.coursetracker.progress.learners.LearnerSettingsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,14 +13,16 @@ import java.util.List;
 public class LearnerLessons {
     private final LearnerSettingsRepository learners;
     private final LessonMentionRepository mentions;
+    private final CatalogRepository catalogs;
 
-    public LearnerLessons(LearnerSettingsRepository learners, LessonMentionRepository mentions) {
+    public LearnerLessons(LearnerSettingsRepository learners, LessonMentionRepository mentions, CatalogRepository catalogs) {
         this.learners = learners;
         this.mentions = mentions;
+        this.catalogs = catalogs;
     }
 
     public LearnerProgress progress(String learnerId) {
-        List<CourseCatalog> followed = BundledCatalogs.forIds(learners.coursesOf(learnerId));
+        List<CourseCatalog> followed = catalogs.forIds(learners.coursesOf(learnerId));
         List<ActivityMention> activityMentions = mentions.ofLearner(learnerId).stream()
                 .map(LessonMentionRow::toActivityMention)
                 .toList();

@@ -2,8 +2,6 @@ package io.coursetracker.progress.notes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.coursetracker.contracts.catalog.BundledCatalogs;
-import io.coursetracker.contracts.catalog.CourseCatalog;
 import io.coursetracker.contracts.catalog.LessonMentionResolver;
 import io.coursetracker.contracts.events.NoteDeleted;
 import io.coursetracker.contracts.events.NoteEvent;
@@ -13,6 +11,8 @@ import io.coursetracker.contracts.note.Note;
 import io.coursetracker.contracts.note.Task;
 import io.coursetracker.contracts.note.TaskStatus;
 import io.coursetracker.progress.changes.ProgressChangeRecorder;
+import io.coursetracker.progress.catalogs.CatalogRepository;
+import io.coursetracker.progress.learners.LearnerLocks;
 import io.coursetracker.progress.learners.LearnerSettingsRepository;
 import io.coursetracker.progress.questions.NoteQuestionRepository;
 import io.coursetracker.progress.streaks.StudyDayRepository;
@@ -42,27 +42,32 @@ public class NoteApplier {
     private final LessonMentionRepository mentions;
     private final ProcessedEventRepository processed;
     private final LearnerSettingsRepository learners;
+    private final CatalogRepository catalogs;
+    private final LearnerLocks locks;
     private final ObjectMapper json;
     private final StudyDayRepository studyDays;
     private final NoteQuestionRepository questions;
     private final ProgressChangeRecorder changes;
 
     public NoteApplier(StoredNoteRepository notes, LessonMentionRepository mentions, ProcessedEventRepository processed,
-                       LearnerSettingsRepository learners, ObjectMapper json, StudyDayRepository studyDays,
-                       NoteQuestionRepository questions, ProgressChangeRecorder changes) {
-        this.studyDays = studyDays;
-        this.questions = questions;
-        this.changes = changes;
+                       LearnerSettingsRepository learners, CatalogRepository catalogs, LearnerLocks locks, ObjectMapper json,
+                       StudyDayRepository studyDays, NoteQuestionRepository questions, ProgressChangeRecorder changes) {
         this.notes = notes;
         this.mentions = mentions;
         this.processed = processed;
         this.learners = learners;
+        this.catalogs = catalogs;
+        this.locks = locks;
         this.json = json;
+        this.studyDays = studyDays;
+        this.questions = questions;
+        this.changes = changes;
     }
 
     /** Returns whether the event changed anything. */
     @Transactional
     public boolean apply(NoteEvent event) {
+        locks.learner(event.learnerId());
         if (!processed.firstTime(event.eventId())) {
             LOG.debugf("duplicate event %s ignored", event.eventId());
             return false;
@@ -85,7 +90,7 @@ public class NoteApplier {
         if (event instanceof NoteRevised revised) {
             fill(note, revised.note());
             mentions.replaceForNote(event.learnerId(), event.notePath(),
-                    mentionRows(event.learnerId(), event.notePath(), revised.note()));
+                    mentionRows(event.learnerId(), event.notePath(), revised.note(), resolverFor(event.learnerId())));
             questions.replaceForNote(event.learnerId(), event.notePath(), revised.note().date(), revised.note().questions());
         } else if (event instanceof NoteDeleted) {
             note.deleted = true;
@@ -102,13 +107,19 @@ public class NoteApplier {
         return true;
     }
 
-    /** Resolves every live note of the learner again, after the learner's courses changed. */
+    /**
+     * Resolves every live note of the learner again, after the learner's courses or one of their
+     * catalogs changed. Holds the learner's lock, so a note applied meanwhile is resolved after this,
+     * against the new courses and catalogs ({@link LearnerLocks}).
+     */
     @Transactional
     public void resolveLessonsAgain(String learnerId) {
+        locks.learner(learnerId);
+        LessonMentionResolver resolver = resolverFor(learnerId);
         for (StoredNote stored : notes.liveNotesOf(learnerId)) {
             try {
                 Note note = json.readValue(stored.body, Note.class);
-                mentions.replaceForNote(learnerId, stored.key.notePath(), mentionRows(learnerId, stored.key.notePath(), note));
+                mentions.replaceForNote(learnerId, stored.key.notePath(), mentionRows(learnerId, stored.key.notePath(), note, resolver));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored note " + stored.key + " is unreadable", e);
             }
@@ -127,9 +138,12 @@ public class NoteApplier {
         }
     }
 
-    private List<LessonMentionRow> mentionRows(String learnerId, String notePath, Note note) {
-        List<CourseCatalog> catalogs = BundledCatalogs.forIds(learners.coursesOf(learnerId));
-        LessonMentionResolver resolver = LessonMentionResolver.forCatalogs(catalogs);
+    /** The learner's followed courses, as progress-service's catalog store has them now. */
+    private LessonMentionResolver resolverFor(String learnerId) {
+        return LessonMentionResolver.forCatalogs(catalogs.forIds(learners.coursesOf(learnerId)));
+    }
+
+    private List<LessonMentionRow> mentionRows(String learnerId, String notePath, Note note, LessonMentionResolver resolver) {
         List<LessonMentionRow> rows = new ArrayList<>();
         for (Task task : note.tasks()) {
             for (LessonMention mention : resolver.resolve(task)) {

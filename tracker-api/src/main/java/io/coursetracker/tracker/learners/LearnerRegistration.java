@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coursetracker.contracts.catalog.BundledCatalogs;
 import io.coursetracker.contracts.events.LearnerRegistered;
+import io.coursetracker.support.catalogs.CatalogDirectory;
 import io.coursetracker.support.security.Tokens;
 import io.coursetracker.support.web.ApiException;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -13,10 +14,8 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,12 +31,14 @@ public class LearnerRegistration {
     private static final Duration PUBLISH_LIMIT = Duration.ofSeconds(10);
 
     private final LearnerRepository learners;
+    private final CatalogDirectory catalogs;
     private final MutinyEmitter<String> learnerEvents;
     private final ObjectMapper json;
 
-    public LearnerRegistration(LearnerRepository learners, @Channel("learner-events") MutinyEmitter<String> learnerEvents,
-                               ObjectMapper json) {
+    public LearnerRegistration(LearnerRepository learners, CatalogDirectory catalogs,
+                               @Channel("learner-events") MutinyEmitter<String> learnerEvents, ObjectMapper json) {
         this.learners = learners;
+        this.catalogs = catalogs;
         this.learnerEvents = learnerEvents;
         this.json = json;
     }
@@ -92,16 +93,15 @@ public class LearnerRegistration {
     }
 
     private static String validTimezone(String timezone) {
-        try {
-            return ZoneId.of(timezone).getId();
-        } catch (DateTimeException e) {
+        if (!LearnerRules.isTimezone(timezone)) {
             throw ApiException.badRequest("invalid timezone", "'" + timezone + "' is not an IANA time zone such as Europe/Berlin");
         }
+        return timezone;
     }
 
-    private static List<String> validCourses(List<String> courses) {
+    private List<String> validCourses(List<String> courses) {
         for (String course : courses) {
-            if (course == null || BundledCatalogs.get(course).isEmpty()) {
+            if (course == null || catalogs.catalog(course).isEmpty()) {
                 throw ApiException.notFound("unknown course", "no course '" + course + "'");
             }
         }
@@ -109,7 +109,7 @@ public class LearnerRegistration {
     }
 
     private static int validRestDays(int restDays) {
-        if (restDays < 0 || restDays > 3) {
+        if (!LearnerRules.isRestDays(restDays)) {
             throw ApiException.badRequest("invalid restDaysPerWeek", "restDaysPerWeek must be 0 to 3");
         }
         return restDays;

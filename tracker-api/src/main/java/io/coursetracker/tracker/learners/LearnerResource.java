@@ -2,8 +2,10 @@ package io.coursetracker.tracker.learners;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,10 +18,12 @@ import java.net.URI;
 public class LearnerResource {
     private final TrackerAuthenticator authenticator;
     private final LearnerRegistration registration;
+    private final LearnerSettingsUpdate settings;
 
-    public LearnerResource(TrackerAuthenticator authenticator, LearnerRegistration registration) {
+    public LearnerResource(TrackerAuthenticator authenticator, LearnerRegistration registration, LearnerSettingsUpdate settings) {
         this.authenticator = authenticator;
         this.registration = registration;
+        this.settings = settings;
     }
 
     /** Admin only: creates a learner and shows its token, once. */
@@ -29,5 +33,17 @@ public class LearnerResource {
         authenticator.requireAdmin(authorization);
         LearnerRegistration.Created created = registration.register(request);
         return Response.created(URI.create("/v1/learners/" + created.id())).entity(created).build();
+    }
+
+    /**
+     * The learner or an admin: changes any of displayName, timezone, courses, restDaysPerWeek and
+     * answers the learner's settings (never the token) once every service can read the change.
+     */
+    @PATCH
+    @Path("/{id}")
+    public LearnerSettingsView change(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                      @PathParam("id") String learnerId, byte[] body) {
+        authenticator.authorizeFor(authorization, learnerId);
+        return settings.change(learnerId, body);
     }
 }

@@ -3,11 +3,13 @@ package io.coursetracker.cli;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** Who the learner is and where ingest-service listens; shared by every subcommand. */
 public final class ServerOptions {
@@ -40,5 +42,22 @@ public final class ServerOptions {
             throw new IllegalArgumentException("no token: set " + TOKEN_VARIABLE + " or give --token-file FILE");
         }
         return token.strip();
+    }
+
+    /**
+     * What every subcommand checks before it talks to the server: the vault is a folder and a token
+     * is at hand. Prints why not to {@code err} and returns empty; the caller exits with status 2.
+     */
+    Optional<String> tokenForVault(Path vault, Map<String, String> environment, PrintWriter err) throws IOException {
+        if (!Files.isDirectory(vault)) {
+            err.println("not a folder: " + vault);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(token(environment));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return Optional.empty();
+        }
     }
 }

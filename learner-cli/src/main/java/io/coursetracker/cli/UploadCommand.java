@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code upload}: the whole vault as one zip. */
@@ -53,17 +53,11 @@ final class UploadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(vault)) {
-            err.println("not a folder: " + vault);
+        Optional<String> maybeToken = server.tokenForVault(vault, parent.environment(), err);
+        if (maybeToken.isEmpty()) {
             return 2;
         }
-        String token;
-        try {
-            token = server.token(parent.environment());
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
+        String token = maybeToken.get();
         VaultZip.Archive archive = VaultZip.of(vault);
         out.printf("Uploading %d note(s) from %s to %s%n", archive.notes().size(), vault, server.server);
         IngestClient.UploadAnswer answer;

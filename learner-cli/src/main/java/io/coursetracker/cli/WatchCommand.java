@@ -9,8 +9,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code watch}: every save, rename and delete, as it happens. */
@@ -61,17 +61,11 @@ final class WatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(vault)) {
-            err.println("not a folder: " + vault);
+        Optional<String> maybeToken = server.tokenForVault(vault, parent.environment(), err);
+        if (maybeToken.isEmpty()) {
             return 2;
         }
-        String token;
-        try {
-            token = server.token(parent.environment());
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
+        String token = maybeToken.get();
         Path root = vault.toRealPath();
         Path state = stateFile != null ? stateFile : SyncState.defaultFile(root, server.learner);
         VaultSync sync = new VaultSync(root, new IngestClient(server.server, server.learner, token),

@@ -1,22 +1,15 @@
 package io.coursetracker.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coursetracker.localstack.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged services run as their own processes on a real Kafka broker and PostgreSQL.
  */
 class LearnerVaultFlowIT {
-    private static final Path REPO = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LEARNER = "vault-learner";
     private static final String NOISY_CURVE = "Why is the learning rate finder's curve so noisy?";
 
@@ -76,25 +67,19 @@ class LearnerVaultFlowIT {
             - Fine-tuning keeps the pretrained body and trains a new head first
             """;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String adminToken = "admin-" + UUID.randomUUID();
-
     @TempDir
     Path dataDir;
 
     Platform platform;
+    PlatformClient client;
     String token;
 
     @BeforeEach
     void startPlatform() throws Exception {
-        platform = new Platform(Platform.Settings.onFreePorts(REPO, dataDir, adminToken)).start();
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(platform.tracker().url() + "/v1/learners"))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"id\":\"" + LEARNER + "\",\"timezone\":\"America/New_York\",\"restDaysPerWeek\":1}")));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        token = JSON.readTree(created.body()).path("token").asText();
+        String adminToken = "admin-" + UUID.randomUUID();
+        platform = new Platform(Platform.Settings.onFreePorts(PlatformClient.REPO, dataDir, adminToken)).start();
+        client = new PlatformClient(platform, adminToken);
+        token = client.createLearner("{\"id\":\"" + LEARNER + "\",\"timezone\":\"America/New_York\",\"restDaysPerWeek\":1}");
     }
 
     @AfterEach
@@ -160,12 +145,7 @@ class LearnerVaultFlowIT {
     }
 
     private static JsonNode lesson(JsonNode progress, int number) {
-        for (JsonNode lesson : progress.path("courses").path(0).path("lessons")) {
-            if (lesson.path("lesson").asInt() == number) {
-                return lesson;
-            }
-        }
-        return JSON.missingNode();
+        return PlatformClient.lesson(progress, number);
     }
 
     private static List<String> states(JsonNode calendar) {
@@ -175,45 +155,18 @@ class LearnerVaultFlowIT {
     }
 
     private HttpResponse<String> put(String path, String markdown) throws Exception {
-        return send(HttpRequest.newBuilder(noteUri(path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/markdown")
-                .PUT(HttpRequest.BodyPublishers.ofString(markdown, StandardCharsets.UTF_8)));
+        return client.putNote(LEARNER, token, path, markdown);
     }
 
     private HttpResponse<String> delete(String path) throws Exception {
-        return send(HttpRequest.newBuilder(noteUri(path)).header("Authorization", "Bearer " + token).DELETE());
-    }
-
-    private URI noteUri(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            segments.add(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return URI.create(platform.ingest().url() + "/v1/learners/" + LEARNER + "/notes/" + String.join("/", segments));
+        return client.deleteNote(LEARNER, token, path);
     }
 
     private JsonNode read(String path) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.tracker().url() + "/v1/learners/" + LEARNER + path))
-                .header("Authorization", "Bearer " + token).GET());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return client.readLearner(LEARNER, token, path);
     }
 
     private JsonNode awaitRead(String path, Predicate<JsonNode> expected) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        JsonNode last;
-        do {
-            last = read(path);
-            if (expected.test(last)) {
-                return last;
-            }
-            Thread.sleep(50);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError(path + " never as expected; last: " + last);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.awaitLearner(LEARNER, token, path, expected, Duration.ofSeconds(20));
     }
 }

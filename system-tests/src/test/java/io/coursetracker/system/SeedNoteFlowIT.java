@@ -8,9 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kafka broker and PostgreSQL, and the seed note (broken encoding and all) saved by a learner.
  */
 class SeedNoteFlowIT {
-    private static final Path REPO = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
-    private static final Path SEED = REPO.resolveSibling("shared").resolve("seeds/000_1265dcd91be246a5.txt");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SEED = PlatformClient.REPO.resolveSibling("shared").resolve("seeds/000_1265dcd91be246a5.txt");
+    private static final ObjectMapper JSON = PlatformClient.JSON;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String adminToken = "admin-" + UUID.randomUUID();
 
     @TempDir
@@ -38,11 +33,13 @@ class SeedNoteFlowIT {
 
     Platform.Settings settings;
     Platform platform;
+    PlatformClient client;
 
     @BeforeEach
     void startPlatform() throws Exception {
-        settings = Platform.Settings.onFreePorts(REPO, dataDir, adminToken);
+        settings = Platform.Settings.onFreePorts(PlatformClient.REPO, dataDir, adminToken);
         platform = new Platform(settings).start();
+        client = new PlatformClient(platform, adminToken);
     }
 
     @AfterEach
@@ -55,12 +52,7 @@ class SeedNoteFlowIT {
     @Test
     void theSeedNoteShowsLessonOneInProgressWithinTwoSecondsAndSurvivesARestart() throws Exception {
         assertThat(SEED).as("the seed note beside the repository").exists();
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(platform.tracker().url() + "/v1/learners"))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"seed-learner\",\"timezone\":\"Europe/Warsaw\"}")));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String token = JSON.readTree(created.body()).path("token").asText();
+        String token = client.createLearner("{\"id\":\"seed-learner\",\"timezone\":\"Europe/Warsaw\"}");
 
         // Straight after the 201: the new token must already work on ingest-service.
         HttpResponse<String> saved = putSeed(token);
@@ -89,6 +81,7 @@ class SeedNoteFlowIT {
 
         platform.close();
         platform = new Platform(settings).start();
+        client.use(platform);
 
         JsonNode afterRestart = awaitLesson1(token, lesson -> true, Duration.ofSeconds(30));
         assertThat(afterRestart.path("status").asText()).isEqualTo("in_progress");
@@ -104,31 +97,11 @@ class SeedNoteFlowIT {
     }
 
     private HttpResponse<String> putNote(String token, byte[] content) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(platform.ingest().url() + "/v1/learners/seed-learner/notes/Daily/2025-08-02.md"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/markdown")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+        return client.putNote("seed-learner", token, "Daily/2025-08-02.md", content);
     }
 
     private JsonNode awaitLesson1(String token, Predicate<JsonNode> expected, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        JsonNode lesson1 = null;
-        do {
-            HttpResponse<String> progress = send(HttpRequest.newBuilder(
-                            URI.create(platform.tracker().url() + "/v1/learners/seed-learner/progress"))
-                    .header("Authorization", "Bearer " + token).GET());
-            if (progress.statusCode() == 200) {
-                lesson1 = JSON.readTree(progress.body()).path("courses").path(0).path("lessons").path(0);
-                if (expected.test(lesson1)) {
-                    return lesson1;
-                }
-            }
-            Thread.sleep(25);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("lesson 1 not as expected within " + limit.toMillis() + " ms; last seen: " + lesson1);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return PlatformClient.lesson(client.awaitLearner("seed-learner", token, "/progress",
+                progress -> expected.test(PlatformClient.lesson(progress, 1)), limit), 1);
     }
 }

@@ -9,12 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -27,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replaces the catalog, and still shows it after a restart (from its own table, not the topic).
  */
 class TeamCourseFlowIT {
-    private static final Path REPO = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PlatformClient.JSON;
     private static final String COURSE = "team-vision";
     private static final String NOTE = """
             # 2026-11-20
@@ -36,7 +33,6 @@ class TeamCourseFlowIT {
             - [x] Watched the Vision kickoff recording
             """;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String adminToken = "admin-" + UUID.randomUUID();
 
     @TempDir
@@ -44,11 +40,13 @@ class TeamCourseFlowIT {
 
     Platform.Settings settings;
     Platform platform;
+    PlatformClient client;
 
     @BeforeEach
     void startPlatform() throws Exception {
-        settings = Platform.Settings.onFreePorts(REPO, dataDir, adminToken);
+        settings = Platform.Settings.onFreePorts(PlatformClient.REPO, dataDir, adminToken);
         platform = new Platform(settings).start();
+        client = new PlatformClient(platform, adminToken);
     }
 
     @AfterEach
@@ -63,11 +61,7 @@ class TeamCourseFlowIT {
         HttpResponse<String> published = putCourse(catalog("Vision kickoff", "Vision workshop"));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
 
-        HttpResponse<String> created = send(request(platform.tracker().url() + "/v1/learners", adminToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"vera\"}")));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String token = JSON.readTree(created.body()).path("token").asText();
+        String token = client.createLearner("{\"id\":\"vera\"}");
 
         HttpResponse<String> patched = send(request(platform.tracker().url() + "/v1/learners/vera", token)
                 .header("Content-Type", "application/json")
@@ -75,9 +69,7 @@ class TeamCourseFlowIT {
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
 
         // Straight after the PATCH's 200: ingest-service already resolves against the new course.
-        HttpResponse<String> saved = send(request(platform.ingest().url() + "/v1/learners/vera/notes/Daily/2026-11-20.md", token)
-                .header("Content-Type", "text/markdown")
-                .PUT(HttpRequest.BodyPublishers.ofString(NOTE)));
+        HttpResponse<String> saved = client.putNote("vera", token, "Daily/2026-11-20.md", NOTE);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(202);
         assertThat(JSON.readTree(saved.body()).at("/note/tasks/0/lessons/0/course").asText()).isEqualTo(COURSE);
 
@@ -91,6 +83,7 @@ class TeamCourseFlowIT {
 
         platform.close();
         platform = new Platform(settings).start();
+        client.use(platform);
 
         JsonNode afterRestart = awaitCourse(token, c -> true, Duration.ofSeconds(30));
         assertThat(afterRestart.at("/lessons/1/activities/watch").asBoolean()).isTrue();
@@ -113,23 +106,16 @@ class TeamCourseFlowIT {
     }
 
     private JsonNode awaitCourse(String token, Predicate<JsonNode> expected, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        JsonNode course = null;
-        do {
-            HttpResponse<String> progress = send(request(platform.tracker().url() + "/v1/learners/vera/progress", token).GET());
-            if (progress.statusCode() == 200) {
-                for (JsonNode candidate : JSON.readTree(progress.body()).path("courses")) {
-                    if (COURSE.equals(candidate.path("course").asText())) {
-                        course = candidate;
-                    }
-                }
-                if (course != null && expected.test(course)) {
-                    return course;
-                }
+        return courseOf(client.awaitLearner("vera", token, "/progress", progress -> !courseOf(progress).isMissingNode() && expected.test(courseOf(progress)), limit));
+    }
+
+    private static JsonNode courseOf(JsonNode progress) {
+        for (JsonNode candidate : progress.path("courses")) {
+            if (COURSE.equals(candidate.path("course").asText())) {
+                return candidate;
             }
-            Thread.sleep(25);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError(COURSE + " not as expected within " + limit.toMillis() + " ms; last seen: " + course);
+        }
+        return JSON.missingNode();
     }
 
     private static HttpRequest.Builder request(String url, String token) {
@@ -137,6 +123,6 @@ class TeamCourseFlowIT {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request);
     }
 }

@@ -4,7 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -16,5 +19,17 @@ public class StoredNoteRepository implements PanacheRepositoryBase<StoredNote, S
 
     public List<StoredNote> liveNotesOf(String learnerId) {
         return list("key.learnerId = ?1 AND deleted = false", learnerId);
+    }
+
+    /** The study date (null: not a daily note) of each of the learner's live notes, by path; bodies are not read. */
+    public Map<String, LocalDate> studyDatesOf(String learnerId) {
+        Map<String, LocalDate> dates = new HashMap<>();
+        getEntityManager().createQuery(
+                        "SELECT n.key.notePath, n.studyDate FROM StoredNote n WHERE n.key.learnerId = :learner AND n.deleted = false",
+                        Object[].class)
+                .setParameter("learner", learnerId)
+                .getResultList()
+                .forEach(row -> dates.put((String) row[0], (LocalDate) row[1]));
+        return dates;
     }
 }

@@ -185,8 +185,10 @@
     for (var w = 0; w < WEEKS; w++) {
       var monday = start + w * 7 * DAY_MS;
       var month = new Date(monday).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
+      // A month's name over the week it starts in (not over the first column, which may hold a month's last days).
+      var label = w > 0 && month !== lastMonth;
       headRow.push(el('th', { scope: 'col', abbr: 'Week of ' + humanDay(isoDay(monday), true) },
-        [month !== lastMonth ? month : el('span', { class: 'visually-hidden', text: 'Week of ' + humanDay(isoDay(monday), false) })]));
+        [label ? el('span', { class: 'month', text: month }) : el('span', { class: 'visually-hidden', text: 'Week of ' + humanDay(isoDay(monday), false) })]));
       lastMonth = month;
     }
     var rows = weekdays.map(function (name, d) {
@@ -219,7 +221,9 @@
       : el('p', { class: 'calendar-summary', id: 'calendar-summary', text: plural(counts.active, 'active day', 'active days') +
           ', ' + plural(counts.rest, 'rest day', 'rest days') + ' and ' + plural(counts.inactive, 'day', 'days') +
           ' with a note but nothing done in these ' + WEEKS + ' weeks.' });
-    replace('calendar-body', [el('div', { class: 'heatmap-wrap' }, [table]), summary]);
+    var wrap = el('div', { class: 'heatmap-wrap' }, [table]);
+    replace('calendar-body', [wrap, summary]);
+    wrap.scrollLeft = wrap.scrollWidth; // on a narrow screen, this week stays in view
   }
 
   // ---- lessons ----------------------------------------------------------------------------------------
@@ -317,9 +321,10 @@
             var data = JSON.parse(event.data);
             setStatus('Lesson ' + data.lesson + ' completed. Well done!', 'live');
           }
-          root.classList.remove('flash');
-          void root.offsetWidth;
-          root.classList.add('flash');
+          var stamp = document.getElementById('last-updated');
+          stamp.classList.remove('flash');
+          void stamp.offsetWidth;
+          stamp.classList.add('flash');
         });
       });
     });

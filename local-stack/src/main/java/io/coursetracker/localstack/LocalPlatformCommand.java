@@ -83,6 +83,8 @@ public final class LocalPlatformCommand implements Callable<Integer> {
 
     private static void printWelcome(Platform platform, Path data, long readyMillis, Map<String, String> tokens) {
         System.out.printf("%nCourse Tracker is up (ready in %.1f s).%n", readyMillis / 1000.0);
+        System.out.printf("  web page          %s/   (open it and sign in with a learner's token, or the admin token)%n",
+                platform.tracker().url());
         System.out.printf("  tracker-api       %s   (dashboards, learners)%n", platform.tracker().url());
         System.out.printf("  ingest-service    %s   (note edits)%n", platform.ingest().url());
         System.out.printf("  progress-service  %s   (progress, internal)%n", platform.progress().url());

@@ -62,6 +62,19 @@ public class LearnerDirectory {
     }
 
     /**
+     * The learner, as {@link #learner} but, when unknown, after waiting (briefly) until the directory
+     * has read everything written to the topic so far: a learner tracker-api has just created is
+     * known here once its 201 has been sent.
+     */
+    public Optional<LearnerEvent> learnerCaughtUp(String learnerId) {
+        Optional<LearnerEvent> learner = learner(learnerId);
+        if (learner.isEmpty() && catchUp(CATCH_UP_LIMIT)) {
+            learner = learner(learnerId);
+        }
+        return learner;
+    }
+
+    /**
      * The learner whose token has this hash. When none is known yet, waits (briefly) until the
      * directory has read everything written to the topic so far, then looks again.
      */

@@ -4,22 +4,45 @@ import io.coursetracker.support.security.AdminToken;
 import io.coursetracker.support.security.Caller;
 import io.coursetracker.support.security.Tokens;
 import io.coursetracker.support.web.ApiException;
+import io.coursetracker.tracker.web.BrowserRequest;
+import io.coursetracker.tracker.web.WebSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** tracker-api owns the learners, so it checks tokens against its own table. */
+/**
+ * tracker-api owns the learners, so it checks tokens against its own table. A request without an
+ * {@code Authorization} header may instead be signed in by the web page's session cookie, read from
+ * the current HTTP request ({@link BrowserRequest}, which also holds the cross-site rules); a bearer
+ * header, when sent, always decides alone.
+ */
 @ApplicationScoped
 public class TrackerAuthenticator {
     private final AdminToken adminToken;
     private final LearnerRepository learners;
+    private final WebSessions sessions;
+    private final BrowserRequest browser;
 
-    public TrackerAuthenticator(AdminToken adminToken, LearnerRepository learners) {
+    public TrackerAuthenticator(AdminToken adminToken, LearnerRepository learners, WebSessions sessions, BrowserRequest browser) {
         this.adminToken = adminToken;
         this.learners = learners;
+        this.sessions = sessions;
+        this.browser = browser;
     }
 
+    /** The caller of a bearer header, or when there is none of the session cookie; 401 otherwise. */
     @Transactional
     public Caller authenticate(String authorizationHeader) {
+        if (authorizationHeader == null) {
+            Caller caller = browser.sessionId().flatMap(sessions::resume).orElseThrow(ApiException::unauthorized);
+            browser.requireCsrfProofIfUnsafe();
+            return caller;
+        }
+        return authenticateToken(authorizationHeader);
+    }
+
+    /** The caller of a bearer header only, never of a cookie: what signing in checks. */
+    @Transactional
+    public Caller authenticateToken(String authorizationHeader) {
         String token = Tokens.fromAuthorizationHeader(authorizationHeader).orElseThrow(ApiException::unauthorized);
         if (adminToken.matches(token)) {
             return new Caller.Admin();

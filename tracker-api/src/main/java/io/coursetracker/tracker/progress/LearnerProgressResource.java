@@ -18,7 +18,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
 
-/** A learner's own reads: tracker-api checks the token, progress-service (8082) answers. */
+/**
+ * A learner's own reads: tracker-api checks the bearer token or the web page's session cookie,
+ * progress-service (8082) answers (called with the service credential).
+ */
 @Path("/v1/learners/{learner}")
 @Produces(MediaType.APPLICATION_JSON)
 public class LearnerProgressResource {
@@ -35,7 +38,7 @@ public class LearnerProgressResource {
     public LearnerProgress progress(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                     @PathParam("learner") String learnerId) {
         authenticator.authorizeFor(authorization, learnerId);
-        return progressService.progress(authorization, learnerId);
+        return progressService.progress(learnerId);
     }
 
     @GET
@@ -43,7 +46,7 @@ public class LearnerProgressResource {
     public LearnerStreak streak(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                 @PathParam("learner") String learnerId, @QueryParam("asOf") String asOf) {
         authenticator.authorizeFor(authorization, learnerId);
-        return progressService.streak(authorization, learnerId, asOf);
+        return progressService.streak(learnerId, asOf);
     }
 
     @GET
@@ -52,7 +55,7 @@ public class LearnerProgressResource {
                                         @PathParam("learner") String learnerId, @QueryParam("from") String from,
                                         @QueryParam("to") String to, @QueryParam("asOf") String asOf) {
         authenticator.authorizeFor(authorization, learnerId);
-        return progressService.calendar(authorization, learnerId, from, to, asOf);
+        return progressService.calendar(learnerId, from, to, asOf);
     }
 
     @GET
@@ -60,7 +63,7 @@ public class LearnerProgressResource {
     public List<LearnerQuestion> questions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                            @PathParam("learner") String learnerId, @QueryParam("status") String status) {
         authenticator.authorizeFor(authorization, learnerId);
-        return progressService.questions(authorization, learnerId, status);
+        return progressService.questions(learnerId, status);
     }
 
     @GET
@@ -68,6 +71,6 @@ public class LearnerProgressResource {
     public LearnerDashboard dashboard(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                       @PathParam("learner") String learnerId, @QueryParam("asOf") String asOf) {
         authenticator.authorizeFor(authorization, learnerId);
-        return progressService.dashboard(authorization, learnerId, asOf);
+        return progressService.dashboard(learnerId, asOf);
     }
 }

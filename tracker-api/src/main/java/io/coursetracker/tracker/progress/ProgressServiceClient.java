@@ -6,45 +6,46 @@ import io.coursetracker.contracts.api.LearnerProgress;
 import io.coursetracker.contracts.api.LearnerQuestion;
 import io.coursetracker.contracts.api.LearnerStreak;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-
-import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** progress-service's read API (8082). The caller's own token is passed on: progress-service applies the same rules. */
+import java.util.List;
+
+/**
+ * progress-service's read API (8082). tracker-api decides who may read what (a bearer token or the
+ * web page's session cookie, which has no token to pass on) and then reads as the platform itself,
+ * with the admin token ({@link ProgressServiceCredential}).
+ */
 @RegisterRestClient(configKey = "progress-service")
 @RegisterProvider(ProgressServiceErrors.class)
+@RegisterClientHeaders(ProgressServiceCredential.class)
 @Path("/v1/learners/{learner}")
 @Produces(MediaType.APPLICATION_JSON)
 public interface ProgressServiceClient {
     @GET
     @Path("/progress")
-    LearnerProgress progress(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("learner") String learnerId);
+    LearnerProgress progress(@PathParam("learner") String learnerId);
 
     @GET
     @Path("/streak")
-    LearnerStreak streak(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("learner") String learnerId,
-                         @QueryParam("asOf") String asOf);
+    LearnerStreak streak(@PathParam("learner") String learnerId, @QueryParam("asOf") String asOf);
 
     @GET
     @Path("/calendar")
-    List<CalendarEntry> calendar(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("learner") String learnerId,
+    List<CalendarEntry> calendar(@PathParam("learner") String learnerId,
                                  @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("asOf") String asOf);
 
     @GET
     @Path("/questions")
-    List<LearnerQuestion> questions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("learner") String learnerId,
-                                    @QueryParam("status") String status);
+    List<LearnerQuestion> questions(@PathParam("learner") String learnerId, @QueryParam("status") String status);
 
     @GET
     @Path("/dashboard")
-    LearnerDashboard dashboard(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("learner") String learnerId,
-                               @QueryParam("asOf") String asOf);
+    LearnerDashboard dashboard(@PathParam("learner") String learnerId, @QueryParam("asOf") String asOf);
 }

@@ -3,12 +3,12 @@ package io.coursetracker.tracker.teams;
 import io.coursetracker.contracts.api.ProgressSummaries;
 import io.coursetracker.contracts.api.ProgressSummaryRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import io.coursetracker.tracker.progress.ProgressServiceCredential;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -19,10 +19,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = "progress-service")
 @RegisterProvider(SummaryErrors.class)
+@RegisterClientHeaders(ProgressServiceCredential.class)
 @Path("/v1/summaries")
 public interface ProgressSummaryClient {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    ProgressSummaries summarize(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, ProgressSummaryRequest request);
+    ProgressSummaries summarize(ProgressSummaryRequest request);
 }

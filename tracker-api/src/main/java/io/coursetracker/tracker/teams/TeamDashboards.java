@@ -3,11 +3,9 @@ package io.coursetracker.tracker.teams;
 import io.coursetracker.contracts.api.ProgressSummaries;
 import io.coursetracker.contracts.api.ProgressSummaryRequest;
 import io.coursetracker.contracts.api.TeamDashboard;
-import io.coursetracker.support.web.ApiException;
 import io.coursetracker.tracker.learners.LearnerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Clock;
@@ -26,15 +24,12 @@ public class TeamDashboards {
     private final Teams teams;
     private final LearnerRepository learners;
     private final ProgressSummaryClient progress;
-    private final Optional<String> adminToken;
     private final Clock clock = Clock.systemUTC();
 
-    public TeamDashboards(Teams teams, LearnerRepository learners, @RestClient ProgressSummaryClient progress,
-                          @ConfigProperty(name = "tracker.admin-token") Optional<String> adminToken) {
+    public TeamDashboards(Teams teams, LearnerRepository learners, @RestClient ProgressSummaryClient progress) {
         this.teams = teams;
         this.learners = learners;
         this.progress = progress;
-        this.adminToken = adminToken;
     }
 
     /** Without asOf: today in the team owner's time zone (UTC if the owner is gone). */
@@ -47,9 +42,7 @@ public class TeamDashboards {
     public TeamDashboard dashboard(Team team, LocalDate asOf) {
         List<String> members = teams.membersOf(team.teamId);
         Map<String, String> names = teams.displayNames(members);
-        ProgressSummaries summaries = progress.summarize("Bearer " + adminToken.orElseThrow(() ->
-                        new ApiException(503, "progress unavailable", "tracker-api has no admin token to ask progress-service with")),
-                new ProgressSummaryRequest(members, team.courseId, asOf.toString(), DAYS));
+        ProgressSummaries summaries = progress.summarize(new ProgressSummaryRequest(members, team.courseId, asOf.toString(), DAYS));
         return TeamDashboardRules.dashboard(team.teamId, summaries, names);
     }
 }

@@ -75,11 +75,26 @@ public final class CatalogReader {
             problem.append(" (line ").append(location.getLineNr())
                     .append(", column ").append(location.getColumnNr()).append(')');
         }
-        String reason = e.getOriginalMessage();
+        String reason = clientReason(e);
         if (reason != null) {
-            problem.append(": ").append(reason.lines().findFirst().orElse(reason));
+            problem.append(": ").append(reason);
         }
         return new InvalidCatalogException(problem.toString(), e);
+    }
+
+    /**
+     * What a client may read: Jackson's parse messages as they are, but never its mapping messages,
+     * which name Java classes and tokens.
+     */
+    private static String clientReason(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return "unknown field \"" + unknown.getPropertyName() + "\"";
+        }
+        if (e instanceof JsonMappingException) {
+            return "a value has the wrong type (the catalog is an object: id, title, lessons [objects])";
+        }
+        String reason = e.getOriginalMessage();
+        return reason == null ? null : reason.lines().findFirst().orElse(reason);
     }
 
     /** {@code lessons[2].chapters[0].urls} */

@@ -18,6 +18,8 @@ public final class SchemaVersions {
             return LearnerRegistered.SCHEMA_VERSION;
         } else if (event instanceof LearnerSettingsChanged) {
             return LearnerSettingsChanged.SCHEMA_VERSION;
+        } else if (event instanceof LearnerTokenRotated) {
+            return LearnerTokenRotated.SCHEMA_VERSION;
         } else if (event instanceof CourseCatalogPublished) {
             return CourseCatalogPublished.SCHEMA_VERSION;
         }

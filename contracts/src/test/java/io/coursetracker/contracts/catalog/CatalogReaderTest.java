@@ -76,4 +76,16 @@ class CatalogReaderTest {
         assertThatThrownBy(() -> CatalogReader.read("  "))
                 .hasMessage("invalid catalog: the catalog body is empty");
     }
+
+    @Test
+    void aWrongShapeIsNamedWithoutJavaClassNames() {
+        assertThatThrownBy(() -> CatalogReader.read("[1, 2]"))
+                .isInstanceOf(InvalidCatalogException.class)
+                .hasMessageContaining("wrong type")
+                .hasMessageNotContaining("io.coursetracker")
+                .hasMessageNotContaining("JsonToken");
+        assertThatThrownBy(() -> CatalogReader.read("{\"id\":\"x\",\"colour\":1}"))
+                .hasMessageContaining("unknown field \"colour\"")
+                .hasMessageNotContaining("io.coursetracker");
+    }
 }

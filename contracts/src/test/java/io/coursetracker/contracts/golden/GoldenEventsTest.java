@@ -17,6 +17,7 @@ import io.coursetracker.contracts.events.StreakExtended;
 import io.coursetracker.contracts.events.LearnerEvent;
 import io.coursetracker.contracts.events.LearnerRegistered;
 import io.coursetracker.contracts.events.LearnerSettingsChanged;
+import io.coursetracker.contracts.events.LearnerTokenRotated;
 import io.coursetracker.contracts.events.NoteDeleted;
 import io.coursetracker.contracts.events.NoteEvent;
 import io.coursetracker.contracts.events.NoteRevised;
@@ -86,6 +87,7 @@ class GoldenEventsTest {
                 new Golden("StreakExtended.v1.json", ProgressEvent.class, streakExtendedV1(), true),
                 new Golden("StreakBroken.v1.json", ProgressEvent.class, streakBrokenV1(), true),
                 new Golden("LearnerSettingsChanged.v1.json", LearnerEvent.class, learnerSettingsChangedV1(), true),
+                new Golden("LearnerTokenRotated.v1.json", LearnerEvent.class, learnerTokenRotatedV1(), true),
                 new Golden("CourseCatalogPublished.v1.json", CatalogEvent.class, courseCatalogPublishedV1(), true));
     }
 
@@ -188,6 +190,20 @@ class GoldenEventsTest {
                 "7a255ac73f1581164fb378eed38a8dfbd3a35accb0d699fb26627f54f0a2fddd");
     }
 
+    static LearnerTokenRotated learnerTokenRotatedV1() {
+        // Mira replaces a token she pasted into a chat; her settings stay, the hash is the new token's.
+        return new LearnerTokenRotated(
+                UUID.fromString("5b8e2f17-c3a4-4f06-9d71-e2a0b6c85f13"),
+                Instant.parse("2025-09-10T08:14:03.662Z"),
+                1,
+                "mira-k",
+                "Mira Kowalczyk",
+                "Europe/Lisbon",
+                List.of(FASTAI, "ml-guild-vision"),
+                2,
+                "e3b98a4da31a127d4bde6e43033f66ba274cab0eb7eb1c70ec41402bf6273dd8");
+    }
+
     static CourseCatalogPublished courseCatalogPublishedV1() {
         CourseCatalog catalog = new CourseCatalog("ml-guild-vision", "ML Guild: computer vision track", List.of(
                 new CatalogLesson(1, "Image classifiers in an afternoon", "https://guild.example.org/vision/session-1",
@@ -248,10 +264,13 @@ class GoldenEventsTest {
         // The newest record per learner is all a compacted topic keeps: each type must hold every field.
         java.util.Set<String> registered = fieldNames(GoldenEvents.tree("LearnerRegistered.v1"));
         java.util.Set<String> changed = fieldNames(GoldenEvents.tree("LearnerSettingsChanged.v1"));
+        java.util.Set<String> rotated = fieldNames(GoldenEvents.tree("LearnerTokenRotated.v1"));
         registered.remove("type");
         changed.remove("type");
+        rotated.remove("type");
 
         assertThat(changed).isEqualTo(registered);
+        assertThat(rotated).isEqualTo(registered);
         LearnerEvent event = mapper.readValue(GoldenEvents.json("LearnerSettingsChanged.v1"), LearnerEvent.class);
         assertThat(event.tokenSha256()).isEqualTo(learnerRegisteredV1().tokenSha256());
     }

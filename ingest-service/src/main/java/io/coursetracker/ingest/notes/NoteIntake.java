@@ -4,6 +4,7 @@ import io.coursetracker.contracts.events.NoteDeleted;
 import io.coursetracker.contracts.events.NoteRevised;
 import io.coursetracker.contracts.events.Topics;
 import io.coursetracker.contracts.note.Note;
+import io.coursetracker.ingest.learners.LearnerErasures;
 import io.coursetracker.outbox.Outbox;
 import io.coursetracker.support.security.Tokens;
 import io.coursetracker.support.web.ApiException;
@@ -22,11 +23,13 @@ public class NoteIntake {
     private final NoteHeadRepository heads;
     private final NoteRevisionRepository revisions;
     private final Outbox outbox;
+    private final LearnerErasures erasures;
 
-    public NoteIntake(NoteHeadRepository heads, NoteRevisionRepository revisions, Outbox outbox) {
+    public NoteIntake(NoteHeadRepository heads, NoteRevisionRepository revisions, Outbox outbox, LearnerErasures erasures) {
         this.heads = heads;
         this.revisions = revisions;
         this.outbox = outbox;
+        this.erasures = erasures;
     }
 
     public sealed interface Outcome permits Accepted, Unchanged {
@@ -41,6 +44,7 @@ public class NoteIntake {
 
     @Transactional
     public Outcome revise(String learnerId, String notePath, byte[] content, Note note) {
+        refuseErased(learnerId);
         String sha256 = Tokens.sha256Hex(content);
         NoteHead head = heads.lockOrCreate(learnerId, notePath);
         if (!head.deleted && sha256.equals(head.contentSha256)) {
@@ -54,6 +58,7 @@ public class NoteIntake {
 
     @Transactional
     public Accepted delete(String learnerId, String notePath) {
+        refuseErased(learnerId);
         NoteHead head = heads.lockExisting(learnerId, notePath)
                 .filter(h -> !h.deleted)
                 .orElseThrow(() -> ApiException.notFound("unknown note", "no note at '" + notePath + "'"));
@@ -61,6 +66,13 @@ public class NoteIntake {
         outbox.add(Topics.NOTES, learnerId, new NoteDeleted(accepted.eventId(), head.updatedAt, NoteDeleted.SCHEMA_VERSION,
                 learnerId, notePath, accepted.revision()));
         return accepted;
+    }
+
+    /** Takes the learner's lock; an edit that raced the learner's erasure stores nothing (the token is gone: 401). */
+    private void refuseErased(String learnerId) {
+        if (erasures.lockAndCheckErased(learnerId)) {
+            throw ApiException.unauthorized();
+        }
     }
 
     /** Records the next revision of the note (null content: a delete) and moves its head there. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,12 +50,11 @@ public class NoteResource {
     public Response put(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                         @PathParam("learner") String learnerId,
                         @PathParam("path") String rawPath,
-                        byte[] content) {
+                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                        InputStream body) {
         authenticator.authorizeFor(authorization, learnerId);
         String notePath = NotePaths.validate(rawPath);
-        if (content.length > VaultArchive.MAX_NOTE_BYTES) {
-            throw new ApiException(413, "note too large", "a note may be at most 1 MiB; nothing was stored");
-        }
+        byte[] content = NoteBodies.read(contentLength, body);
         Note note = analyzer.analyze(notePath, content, courses(learnerId));
         NoteIntake.Outcome outcome = intake.revise(learnerId, notePath, content, note);
         if (outcome instanceof NoteIntake.Accepted accepted) {
@@ -73,7 +73,7 @@ public class NoteResource {
     public Response uploadVault(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                 @PathParam("learner") String learnerId,
                                 @QueryParam("mirror") boolean mirror,
-                                java.io.InputStream zip) {
+                                InputStream zip) {
         authenticator.authorizeFor(authorization, learnerId);
         List<VaultArchive.Entry> entries = VaultArchive.read(zip);
         return Response.accepted(vaults.upload(learnerId, courses(learnerId), entries, mirror)).build();
@@ -94,9 +94,11 @@ public class NoteResource {
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
     public Note parse(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                       @QueryParam("path") String rawPath,
-                      byte[] content) {
+                      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                      InputStream body) {
         Caller caller = authenticator.authenticate(authorization);
         String notePath = rawPath == null ? "note.md" : NotePaths.validate(rawPath);
+        byte[] content = NoteBodies.read(contentLength, body);
         if (caller instanceof Caller.Learner learner) {
             return analyzer.analyze(notePath, content, courses(learner.learnerId()));
         }

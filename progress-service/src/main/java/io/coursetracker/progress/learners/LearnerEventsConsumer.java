@@ -9,12 +9,14 @@ import io.coursetracker.progress.notes.UnreadableEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps learners' settings from {@code learners.events.v1}, from any learner event (each carries the
- * learner's whole state); resolves their notes' lessons again when their courses change.
+ * learner's whole state); resolves their notes' lessons again when their courses change. A tombstone
+ * (null value) erases the learner ({@link LearnerErasures}); records of an erased learner are ignored.
  */
 @ApplicationScoped
 public class LearnerEventsConsumer {
@@ -23,19 +25,29 @@ public class LearnerEventsConsumer {
     private final NoteApplier notes;
     private final LearnerLocks locks;
     private final ObjectMapper json;
+    private final LearnerErasures erasures;
 
-    public LearnerEventsConsumer(LearnerSettingsRepository settings, NoteApplier notes, LearnerLocks locks, ObjectMapper json) {
+    public LearnerEventsConsumer(LearnerSettingsRepository settings, NoteApplier notes, LearnerLocks locks, ObjectMapper json,
+                                 LearnerErasures erasures) {
         this.settings = settings;
         this.notes = notes;
         this.locks = locks;
         this.json = json;
+        this.erasures = erasures;
     }
 
     @Incoming("learners")
     @Blocking(ordered = true)
-    public void consume(String payload) {
+    public void consume(ConsumerRecord<String, String> record) {
+        String payload = record.value();
         if (payload == null) {
-            return; // tombstone: erasure is handled with learner deletion
+            if (record.key() != null) {
+                Retry.untilDone("erasing learner " + record.key(), () -> {
+                    erasures.erase(record.key());
+                    return null;
+                });
+            }
+            return;
         }
         LearnerEvent event;
         try {
@@ -56,6 +68,10 @@ public class LearnerEventsConsumer {
     void save(LearnerEvent event) {
         locks.settingsAndCatalogs();
         locks.learner(event.learnerId());
+        if (erasures.isErased(event.learnerId())) {
+            LOG.debugf("%s for erased learner %s ignored", event.getClass().getSimpleName(), event.learnerId());
+            return;
+        }
         boolean coursesChanged = settings.save(event);
         LOG.debugf("%s %s applied; courses %s%s", event.getClass().getSimpleName(), event.learnerId(), event.courses(),
                 coursesChanged ? " changed" : "");

@@ -12,6 +12,7 @@ import io.coursetracker.contracts.note.Task;
 import io.coursetracker.contracts.note.TaskStatus;
 import io.coursetracker.progress.changes.ProgressChangeRecorder;
 import io.coursetracker.progress.catalogs.CatalogRepository;
+import io.coursetracker.progress.learners.LearnerErasures;
 import io.coursetracker.progress.learners.LearnerLocks;
 import io.coursetracker.progress.learners.LearnerSettingsRepository;
 import io.coursetracker.progress.questions.NoteQuestionRepository;
@@ -48,10 +49,13 @@ public class NoteApplier {
     private final StudyDayRepository studyDays;
     private final NoteQuestionRepository questions;
     private final ProgressChangeRecorder changes;
+    private final LearnerErasures erasures;
 
     public NoteApplier(StoredNoteRepository notes, LessonMentionRepository mentions, ProcessedEventRepository processed,
                        LearnerSettingsRepository learners, CatalogRepository catalogs, LearnerLocks locks, ObjectMapper json,
-                       StudyDayRepository studyDays, NoteQuestionRepository questions, ProgressChangeRecorder changes) {
+                       StudyDayRepository studyDays, NoteQuestionRepository questions, ProgressChangeRecorder changes,
+                       LearnerErasures erasures) {
+        this.erasures = erasures;
         this.notes = notes;
         this.mentions = mentions;
         this.processed = processed;
@@ -68,6 +72,11 @@ public class NoteApplier {
     @Transactional
     public boolean apply(NoteEvent event) {
         locks.learner(event.learnerId());
+        if (erasures.isErased(event.learnerId())) {
+            // Still in ingest's outbox or on the topic when the learner was erased: nothing may come back.
+            LOG.debugf("event %s of erased learner %s ignored", event.eventId(), event.learnerId());
+            return false;
+        }
         if (!processed.firstTime(event.eventId())) {
             LOG.debugf("duplicate event %s ignored", event.eventId());
             return false;

@@ -31,13 +31,15 @@ public class LearnerRegistration {
     private static final Duration PUBLISH_LIMIT = Duration.ofSeconds(10);
 
     private final LearnerRepository learners;
+    private final ErasedLearnerRepository erased;
     private final CatalogDirectory catalogs;
     private final MutinyEmitter<String> learnerEvents;
     private final ObjectMapper json;
 
-    public LearnerRegistration(LearnerRepository learners, CatalogDirectory catalogs,
+    public LearnerRegistration(LearnerRepository learners, ErasedLearnerRepository erased, CatalogDirectory catalogs,
                                @Channel("learner-events") MutinyEmitter<String> learnerEvents, ObjectMapper json) {
         this.learners = learners;
+        this.erased = erased;
         this.catalogs = catalogs;
         this.learnerEvents = learnerEvents;
         this.json = json;
@@ -57,6 +59,10 @@ public class LearnerRegistration {
         int restDays = validRestDays(request.restDaysPerWeek() == null ? 0 : request.restDaysPerWeek());
         if (learners.findByIdOptional(id).isPresent()) {
             throw new ApiException(409, "learner exists", "a learner '" + id + "' already exists");
+        }
+        if (erased.findByIdOptional(id).isPresent()) {
+            // Events of the erased learner may still be in flight; a new learner must not inherit them.
+            throw new ApiException(409, "learner id erased", "the id '" + id + "' belonged to an erased learner; choose another");
         }
         String token = Tokens.newToken();
         Learner learner = new Learner();

@@ -1,6 +1,7 @@
 package io.coursetracker.tracker.learners;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -19,11 +20,16 @@ public class LearnerResource {
     private final TrackerAuthenticator authenticator;
     private final LearnerRegistration registration;
     private final LearnerSettingsUpdate settings;
+    private final LearnerTokenRotation rotation;
+    private final LearnerErasure erasure;
 
-    public LearnerResource(TrackerAuthenticator authenticator, LearnerRegistration registration, LearnerSettingsUpdate settings) {
+    public LearnerResource(TrackerAuthenticator authenticator, LearnerRegistration registration, LearnerSettingsUpdate settings,
+                           LearnerTokenRotation rotation, LearnerErasure erasure) {
         this.authenticator = authenticator;
         this.registration = registration;
         this.settings = settings;
+        this.rotation = rotation;
+        this.erasure = erasure;
     }
 
     /** Admin only: creates a learner and shows its token, once. */
@@ -45,5 +51,27 @@ public class LearnerResource {
                                       @PathParam("id") String learnerId, byte[] body) {
         authenticator.authorizeFor(authorization, learnerId);
         return settings.change(learnerId, body);
+    }
+
+    /**
+     * The learner or an admin: a new token, shown once; the old one stops working on every service
+     * within a second (tracker-api at once).
+     */
+    @POST
+    @Path("/{id}/token")
+    public LearnerTokenRotation.Rotated rotateToken(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                                    @PathParam("id") String learnerId) {
+        authenticator.authorizeFor(authorization, learnerId);
+        return rotation.rotate(learnerId);
+    }
+
+    /** The learner or an admin: erases the learner on every service (their notes, progress, memberships, token). */
+    @DELETE
+    @Path("/{id}")
+    public Response erase(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @PathParam("id") String learnerId) {
+        authenticator.authorizeFor(authorization, learnerId);
+        erasure.erase(learnerId);
+        return Response.noContent().build();
     }
 }

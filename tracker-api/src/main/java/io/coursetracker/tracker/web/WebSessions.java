@@ -1,8 +1,10 @@
 package io.coursetracker.tracker.web;
 
+import io.coursetracker.tracker.learners.LearnerTokenReplaced;
 import io.coursetracker.support.security.Caller;
 import io.coursetracker.support.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
@@ -79,5 +81,10 @@ public class WebSessions {
     @Transactional
     public long closeAllFor(String learnerId) {
         return sessions.deleteForLearner(learnerId);
+    }
+
+    /** A rotated token ends the sessions signed in with the old one, in the rotating transaction. */
+    void tokenReplaced(@Observes LearnerTokenReplaced replaced) {
+        closeAllFor(replaced.learnerId());
     }
 }

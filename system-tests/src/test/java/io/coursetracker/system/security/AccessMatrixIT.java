@@ -31,25 +31,37 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every refusal is JSON {@code {"error","detail"}}. Then bad input (SPEC section 6) to each: a 4xx
  * naming the problem, nothing changed. Finally no token appears in any service's log.
  *
- * <p>To add endpoints (teams), add rows to {@link #ENDPOINTS}: {@code {learner}} is the subject
+ * <p>To add endpoints, add rows to {@link #ENDPOINTS}: {@code {learner}} is the subject
  * learner, {@code {fresh}} a learner created for that one call (for calls that change the token or
- * erase), {@code {caller}} the caller's name (so each caller writes its own note), {@code {new}} a
- * new unique id.
+ * erase), {@code {invitee}} a learner created for that one call whom the caller does not become,
+ * {@code {caller}} the caller's name (so each caller writes its own note), {@code {new}} a new unique id.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessMatrixIT {
     enum Service { TRACKER, INGEST, PROGRESS }
 
-    enum Caller { NONE, UNKNOWN, OTHER, OWN, ADMIN }
+    /**
+     * Who calls. On a learner's endpoints OWN is that learner (mia), OTHER another learner (noah) and
+     * MEMBER a learner who shares a team with her (zoe): a teammate reads nothing of hers. On a team's
+     * endpoints OWN is the team's owner (mia), MEMBER a member (zoe), OTHER a team outsider (noah).
+     */
+    enum Caller { NONE, UNKNOWN, OTHER, MEMBER, OWN, ADMIN }
 
     /** One endpoint and what each caller gets; {@code SKIP} where a caller makes no sense. */
     record Endpoint(Service service, String method, String path, String contentType, String body,
-                    int none, int unknown, int other, int own, int admin) {
+                    int none, int unknown, int other, int own, int admin, int member) {
+        /** A learner's endpoint: a teammate gets what any other learner gets. */
+        Endpoint(Service service, String method, String path, String contentType, String body,
+                 int none, int unknown, int other, int own, int admin) {
+            this(service, method, path, contentType, body, none, unknown, other, own, admin, other);
+        }
+
         int expected(Caller caller) {
             return switch (caller) {
                 case NONE -> none;
                 case UNKNOWN -> unknown;
                 case OTHER -> other;
+                case MEMBER -> member;
                 case OWN -> own;
                 case ADMIN -> admin;
             };
@@ -88,6 +100,18 @@ class AccessMatrixIT {
             new Endpoint(Service.TRACKER, "POST", "/v1/learners/ghost/token", null, null, 401, 401, SKIP, 403, 404),
             new Endpoint(Service.TRACKER, "DELETE", "/v1/learners/ghost", null, null, 401, 401, SKIP, 403, 404),
             new Endpoint(Service.TRACKER, "GET", "/v1/courses/ghost-course", null, null, 401, 401, SKIP, 404, 404),
+            // teams: matrix-team is owned by mia, zoe is its member, noah an outsider
+            new Endpoint(Service.TRACKER, "POST", "/v1/teams", JSON_TYPE,
+                    "{\"id\":\"{new}\",\"name\":\"T\",\"course\":\"fastai-part1-2022\",\"owner\":\"mia\"}", 401, 401, 403, 403, 201, 403),
+            new Endpoint(Service.TRACKER, "GET", "/v1/teams", null, null, 401, 401, 200, 200, 200, 200),
+            new Endpoint(Service.TRACKER, "GET", "/v1/teams/matrix-team", null, null, 401, 401, 403, 200, 200, 200),
+            new Endpoint(Service.TRACKER, "GET", "/v1/teams/matrix-team/dashboard?asOf=2026-11-24", null, null, 401, 401, 403, 200, 200, 200),
+            new Endpoint(Service.TRACKER, "PUT", "/v1/teams/matrix-team/members/{invitee}", null, null, 401, 401, 403, 202, 204, 403),
+            new Endpoint(Service.TRACKER, "POST", "/v1/teams/matrix-team/invitations/accept", null, null, 401, 401, 403, 403, 403, SKIP),
+            new Endpoint(Service.TRACKER, "DELETE", "/v1/teams/matrix-team/members/zoe", null, null, 401, 401, 403, SKIP, SKIP, SKIP),
+            // an unknown team: only the admin learns it does not exist
+            new Endpoint(Service.TRACKER, "GET", "/v1/teams/ghost-team/dashboard", null, null, 401, 401, 403, 403, 404, 403),
+            new Endpoint(Service.TRACKER, "PUT", "/v1/teams/ghost-team/members/zoe", null, null, 401, 401, 403, 403, 404, 403),
             // ingest-service
             new Endpoint(Service.INGEST, "PUT", "/v1/learners/{learner}/notes/Matrix/{caller}.md", MD, NOTE, 401, 401, 403, 202, 202),
             new Endpoint(Service.INGEST, "DELETE", "/v1/learners/{learner}/notes/Matrix/del-{caller}.md", null, null, 401, 401, 403, 202, 202),
@@ -106,6 +130,7 @@ class AccessMatrixIT {
     static SecurityPlatform p;
     static String mia;
     static String noah;
+    static String zoe;
     static final AtomicInteger fresh = new AtomicInteger();
 
     @BeforeAll
@@ -113,6 +138,12 @@ class AccessMatrixIT {
         p = SecurityPlatform.get();
         mia = p.createLearner("mia");
         noah = p.createLearner("noah");
+        zoe = p.createLearner("zoe");
+        HttpResponse<String> team = p.send("POST", p.tracker() + "/v1/teams", p.adminToken, JSON_TYPE, HttpRequest.BodyPublishers.ofString(
+                "{\"id\":\"matrix-team\",\"name\":\"Matrix team\",\"course\":\"fastai-part1-2022\",\"owner\":\"mia\"}"));
+        assertThat(team.statusCode()).as(team.body()).isEqualTo(201);
+        HttpResponse<String> member = p.send("PUT", p.tracker() + "/v1/teams/matrix-team/members/zoe", p.adminToken, null, null);
+        assertThat(member.statusCode()).as(member.body()).isEqualTo(204);
         for (String caller : List.of("own", "admin")) {
             HttpResponse<String> put = p.send("PUT", p.ingest() + "/v1/learners/mia/notes/Matrix/del-" + caller + ".md", mia, MD,
                     HttpRequest.BodyPublishers.ofString(NOTE));
@@ -239,12 +270,18 @@ class AccessMatrixIT {
             ownToken = p.createLearner(learner);
             path = path.replace("{fresh}", learner);
         }
+        if (path.contains("{invitee}")) {
+            String invitee = "invitee-" + fresh.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            p.createLearner(invitee);
+            path = path.replace("{invitee}", invitee);
+        }
         path = path.replace("{learner}", learner).replace("{caller}", caller.name().toLowerCase())
                 .replace("{new}", "new-" + UUID.randomUUID().toString().substring(0, 8));
         String token = switch (caller) {
             case NONE -> null;
             case UNKNOWN -> "ct_unknown" + UUID.randomUUID();
             case OTHER -> noah;
+            case MEMBER -> zoe;
             case OWN -> ownToken;
             case ADMIN -> p.adminToken;
         };

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -71,17 +72,19 @@ public final class LocalPlatformCommand implements Callable<Integer> {
         long readyMillis = (System.nanoTime() - started) / 1_000_000;
 
         Map<String, String> tokens = Map.of();
+        Optional<String> team = Optional.empty();
         if (!noSample) {
             Path vaults = repoRoot.resolve("deploy/local/sample-vaults");
-            tokens = new SampleVaults(platform.tracker().url(), platform.ingest().url(), adminToken)
-                    .load(vaults, data.resolve("sample-tokens.json"));
+            SampleVaults samples = new SampleVaults(platform.tracker().url(), platform.ingest().url(), adminToken);
+            tokens = samples.load(vaults, data.resolve("sample-tokens.json"));
+            team = samples.studyGroup(tokens);
         }
-        printWelcome(platform, data, readyMillis, tokens);
+        printWelcome(platform, data, readyMillis, tokens, team);
         stopped.await();
         return 0;
     }
 
-    private static void printWelcome(Platform platform, Path data, long readyMillis, Map<String, String> tokens) {
+    private static void printWelcome(Platform platform, Path data, long readyMillis, Map<String, String> tokens, Optional<String> team) {
         System.out.printf("%nCourse Tracker is up (ready in %.1f s).%n", readyMillis / 1000.0);
         System.out.printf("  web page          %s/   (open it and sign in with a learner's token, or the admin token)%n",
                 platform.tracker().url());
@@ -97,6 +100,8 @@ public final class LocalPlatformCommand implements Callable<Integer> {
             System.out.printf("    curl -H 'Authorization: Bearer %s' %s/v1/learners/%s/progress%n",
                     token, platform.tracker().url(), learner);
         });
+        team.ifPresent(id -> System.out.printf("%n  sample team       %s/teams/%s   (%s; sign in as '%s', its owner, or as a member)%n",
+                platform.tracker().url(), id, String.join(", ", SampleVaults.STUDY_GROUP_MEMBERS), SampleVaults.STUDY_GROUP_OWNER));
         System.out.println("\nCtrl-C stops everything.");
     }
 

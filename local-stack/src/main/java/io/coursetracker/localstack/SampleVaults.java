@@ -24,10 +24,15 @@ import java.util.stream.Stream;
 /**
  * Loads the sample vaults ({@code deploy/local/sample-vaults/<learner>/…}) through the public API,
  * as a learner would: creates each learner once and saves each note. Learners' tokens are kept in
- * the data folder (owner-only) so a restarted stack can show them again.
+ * the data folder (owner-only) so a restarted stack can show them again. Then {@link #studyGroup}
+ * puts the sample learners in one team, as an admin would.
  */
 public final class SampleVaults {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The sample study group: its id, its owner, and its members (the sample learners, owner included). */
+    public static final String STUDY_GROUP = "fastai-study-group";
+    public static final String STUDY_GROUP_OWNER = "ada";
+    public static final List<String> STUDY_GROUP_MEMBERS = List.of("ada", "grace", "linus");
     private final HttpClient http = HttpClient.newHttpClient();
     private final String trackerUrl;
     private final String ingestUrl;
@@ -58,6 +63,39 @@ public final class SampleVaults {
             }
         }
         return tokens;
+    }
+
+    /**
+     * Creates the sample study group (admin) once and adds the sample learners to it; running it again
+     * changes nothing. Answers the team's id, or empty when the owner is not among the loaded learners.
+     */
+    public java.util.Optional<String> studyGroup(Map<String, String> loadedLearners) throws IOException, InterruptedException {
+        if (!loadedLearners.containsKey(STUDY_GROUP_OWNER)) {
+            return java.util.Optional.empty();
+        }
+        ObjectNode team = JSON.createObjectNode().put("id", STUDY_GROUP).put("name", "fast.ai study group")
+                .put("course", "fastai-part1-2022").put("owner", STUDY_GROUP_OWNER);
+        HttpResponse<String> created = admin(HttpRequest.newBuilder(URI.create(trackerUrl + "/v1/teams"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(team))));
+        if (created.statusCode() != 201 && created.statusCode() != 409) {
+            throw new IOException("creating the sample team failed: " + created.statusCode() + " " + created.body());
+        }
+        for (String member : STUDY_GROUP_MEMBERS) {
+            if (!loadedLearners.containsKey(member)) {
+                continue;
+            }
+            HttpResponse<String> added = admin(HttpRequest.newBuilder(URI.create(trackerUrl + "/v1/teams/" + STUDY_GROUP + "/members/" + member))
+                    .PUT(HttpRequest.BodyPublishers.noBody()));
+            if (added.statusCode() != 204) {
+                throw new IOException("adding " + member + " to the sample team failed: " + added.statusCode() + " " + added.body());
+            }
+        }
+        return java.util.Optional.of(STUDY_GROUP);
+    }
+
+    private HttpResponse<String> admin(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String createLearner(String learnerId, Path learnerDir) throws IOException, InterruptedException {

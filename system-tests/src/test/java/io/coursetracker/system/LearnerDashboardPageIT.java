@@ -9,21 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LearnerDashboardPageIT {
     private static final Path REPO = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LEARNER = "mira";
 
@@ -57,28 +47,20 @@ class LearnerDashboardPageIT {
     Path browserProfile;
 
     Platform platform;
+    HeadlessChromium chromium;
     WebDriver browser;
 
     @BeforeEach
     void start() throws Exception {
-        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does)").exists();
-        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (apt-get install chromium chromium-driver; .ci/run does)").exists();
         platform = new Platform(Platform.Settings.onFreePorts(REPO, dataDir, adminToken)).start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + browserProfile, "--window-size=1280,1700", "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start(browserProfile);
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (platform != null) {
             platform.close();
@@ -210,13 +192,12 @@ class LearnerDashboardPageIT {
         assertThat(seen).as("current streak over the API").isEqualTo(current);
     }
 
-    // The page redraws its sections on every event, so reads happen inside the page, in one step.
     private String text(String css) {
-        return script("var e = document.querySelector(arguments[0]); return e === null ? null : e.innerText.trim();", css);
+        return chromium.text(css);
     }
 
     private String attribute(String css, String name) {
-        return script("var e = document.querySelector(arguments[0]); return e === null ? null : e.getAttribute(arguments[1]);", css, name);
+        return chromium.attribute(css, name);
     }
 
     private String activity(int lesson, String activity) {
@@ -227,33 +208,11 @@ class LearnerDashboardPageIT {
         return attribute("td[data-date='" + day + "']", "data-state");
     }
 
-    private String script(String script, Object... args) {
-        Object value = ((JavascriptExecutor) browser).executeScript(script, args);
-        return value == null ? null : value.toString();
-    }
-
     private void screenshot(String name) throws Exception {
-        Path folder = Boolean.getBoolean("screenshots.update")
-                ? REPO.resolve("docs/screenshots")
-                : REPO.resolve("system-tests/target/screenshots");
-        Path target = folder.resolve(name);
-        Files.createDirectories(target.getParent());
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
     private static void await(String what, Supplier<Boolean> condition, Duration limit) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (Boolean.TRUE.equals(condition.get())) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // the element is not there yet, or was just redrawn
-            }
-            Thread.sleep(50);
-        }
-        assertThat(condition.get()).as("waited %s for %s", limit, what).isTrue();
+        HeadlessChromium.await(what, condition, limit);
     }
 }

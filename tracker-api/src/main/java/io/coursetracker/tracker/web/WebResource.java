@@ -5,6 +5,10 @@ import io.coursetracker.support.web.ApiException;
 import io.coursetracker.tracker.learners.Learner;
 import io.coursetracker.tracker.learners.LearnerRepository;
 import io.coursetracker.tracker.learners.TrackerAuthenticator;
+import io.coursetracker.contracts.api.TeamView;
+import io.coursetracker.support.catalogs.CatalogDirectory;
+import io.coursetracker.tracker.teams.Team;
+import io.coursetracker.tracker.teams.Teams;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -14,6 +18,7 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -25,8 +30,8 @@ import java.util.Optional;
 
 /**
  * The web page: sign in once with a token (a form post, never a URL), then the learner's dashboard,
- * which reads the JSON API and the live event stream with the session cookie. A team page joins as
- * another template of the same layout ({@code templates/layout.html}, {@code /css/app.css}).
+ * which reads the JSON API and the live event stream with the session cookie; and the team pages
+ * ({@code /teams}, {@code /teams/{id}}) in the same layout ({@code templates/layout.html}, {@code /css/app.css}).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -42,6 +47,17 @@ public class WebResource {
         static native TemplateInstance dashboard(String learnerId, String displayName, boolean admin);
 
         static native TemplateInstance learnerPicker(List<LearnerChoice> learners);
+
+        static native TemplateInstance teams(List<TeamChoice> teams, String signedInAs, boolean admin);
+
+        static native TemplateInstance team(String teamId, String name, String courseTitle, String ownerName, String role,
+                                            String signedInAs, boolean admin);
+
+        static native TemplateInstance teamDenied(String signedInAs, boolean admin, boolean unknown);
+    }
+
+    /** A team on the caller's list; {@code opens}: the caller may open its page (not just invited). */
+    public record TeamChoice(String id, String name, String courseTitle, String role, int members, boolean opens) {
     }
 
     /** A learner an admin may open. */
@@ -54,12 +70,17 @@ public class WebResource {
     private final WebSessions sessions;
     private final BrowserRequest browser;
     private final LearnerRepository learners;
+    private final Teams teams;
+    private final CatalogDirectory catalogs;
 
-    public WebResource(TrackerAuthenticator authenticator, WebSessions sessions, BrowserRequest browser, LearnerRepository learners) {
+    public WebResource(TrackerAuthenticator authenticator, WebSessions sessions, BrowserRequest browser, LearnerRepository learners,
+                       Teams teams, CatalogDirectory catalogs) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.browser = browser;
         this.learners = learners;
+        this.teams = teams;
+        this.catalogs = catalogs;
     }
 
     @GET
@@ -129,6 +150,57 @@ public class WebResource {
             return redirect("/dashboard");
         }
         return page(Response.ok(), Templates.dashboard(learner.learnerId, learner.displayName, caller.get().isAdmin()));
+    }
+
+    /** The caller's teams: those they own, belong to or are invited to (an admin: all). */
+    @GET
+    @Path("teams")
+    public Response teamList() {
+        Optional<Caller> caller = signedIn();
+        if (caller.isEmpty()) {
+            return redirect("/sign-in");
+        }
+        List<TeamChoice> choices = teams.visibleTo(caller.get()).stream()
+                .map(t -> new TeamChoice(t.id(), t.name(), courseTitle(t.course()), t.role(), t.members().size(), !"invited".equals(t.role())))
+                .toList();
+        return page(Response.ok(), Templates.teams(choices, signedInAs(caller.get()), caller.get().isAdmin()));
+    }
+
+    /**
+     * A team's page: members, the owner and an admin, as for {@code GET /v1/teams/{id}/dashboard}. Anyone
+     * else gets the same 403 page whether or not the team exists; only an admin is told it does not (404).
+     */
+    @GET
+    @Path("teams/{id}")
+    public Response team(@PathParam("id") String teamId) {
+        Optional<Caller> caller = signedIn();
+        if (caller.isEmpty()) {
+            return redirect("/sign-in");
+        }
+        String who = signedInAs(caller.get());
+        Team team;
+        TeamView view;
+        try {
+            team = teams.forDashboard(caller.get(), teamId);
+            view = teams.view(caller.get(), teamId);
+        } catch (ApiException e) {
+            boolean unknown = e.status() == 404;
+            return page(Response.status(unknown ? 404 : 403), Templates.teamDenied(who, caller.get().isAdmin(), unknown));
+        }
+        String ownerName = learners.findByIdOptional(team.ownerId).map(l -> l.displayName).orElse(team.ownerId);
+        return page(Response.ok(), Templates.team(team.teamId, team.name, courseTitle(team.courseId), ownerName, view.role(),
+                who, caller.get().isAdmin()));
+    }
+
+    private String signedInAs(Caller caller) {
+        if (caller instanceof Caller.Learner learner) {
+            return learners.findByIdOptional(learner.learnerId()).map(l -> l.displayName).orElse(learner.learnerId());
+        }
+        return "admin";
+    }
+
+    private String courseTitle(String courseId) {
+        return catalogs.catalog(courseId).map(c -> c.title()).orElse(courseId);
     }
 
     private Optional<Caller> signedIn() {

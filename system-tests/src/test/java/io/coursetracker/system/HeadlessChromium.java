@@ -1,5 +1,6 @@
 package io.coursetracker.system;
 
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -36,8 +37,7 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** A fresh browser with its own profile folder, 1280 px wide. */
     static HeadlessChromium start(Path profile) {
-        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does)").exists();
-        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (apt-get install chromium chromium-driver; .ci/run does)").exists();
+        requireBrowser();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,6 +48,21 @@ final class HeadlessChromium implements AutoCloseable {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return new HeadlessChromium(driver);
+    }
+
+    /**
+     * The page tests need Debian's chromium and chromium-driver. CI installs them and sets
+     * {@code COURSE_TRACKER_BROWSER_TESTS=required}, so there a missing browser fails the build; on
+     * a machine with only a JDK the page tests are skipped, saying why, and the rest still runs.
+     */
+    static void requireBrowser() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String why = "the page tests need Debian's chromium and chromium-driver in /usr/bin "
+                + "(apt-get install chromium chromium-driver; .ci/run does)";
+        if ("required".equals(System.getenv("COURSE_TRACKER_BROWSER_TESTS"))) {
+            assertThat(present).as(why).isTrue();
+        }
+        Assumptions.assumeTrue(present, why);
     }
 
     WebDriver driver() {

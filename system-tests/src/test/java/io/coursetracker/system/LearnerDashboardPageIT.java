@@ -52,6 +52,7 @@ class LearnerDashboardPageIT {
 
     @BeforeEach
     void start() throws Exception {
+        HeadlessChromium.requireBrowser();
         platform = new Platform(Platform.Settings.onFreePorts(REPO, dataDir, adminToken)).start();
         chromium = HeadlessChromium.start(browserProfile);
         browser = chromium.driver();

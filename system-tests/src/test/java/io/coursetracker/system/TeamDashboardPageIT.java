@@ -50,6 +50,7 @@ class TeamDashboardPageIT {
 
     @BeforeEach
     void start() throws Exception {
+        HeadlessChromium.requireBrowser();
         platform = new Platform(Platform.Settings.onFreePorts(PlatformClient.REPO, dataDir, adminToken)).start();
         client = new PlatformClient(platform, adminToken);
         chromium = HeadlessChromium.start(browserProfile);

@@ -11,7 +11,6 @@
   var base = '/v1/learners/' + encodeURIComponent(learner);
   var WEEKS = 18;
   var DAY_MS = 24 * 60 * 60 * 1000;
-  var EVENT_TYPES = ['NoteApplied', 'LessonCompleted', 'LessonReopened', 'StreakExtended', 'StreakBroken'];
   var ACTIVITIES = [['watch', 'Watch'], ['notebook', 'Notebook'], ['read', 'Read'], ['questionnaire', 'Questionnaire']];
   var STATE_TEXT = {
     active: 'active day',
@@ -21,35 +20,9 @@
   };
 
   // ---- small helpers --------------------------------------------------------------------------
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (attrs[name] === null || attrs[name] === undefined || attrs[name] === false) {
-        return;
-      }
-      if (name === 'text') {
-        node.textContent = attrs[name];
-      } else {
-        node.setAttribute(name, attrs[name] === true ? '' : attrs[name]);
-      }
-    });
-    (children || []).forEach(function (child) {
-      if (child !== null && child !== undefined) {
-        node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-      }
-    });
-    return node;
-  }
-
-  function replace(id, nodes) {
-    var target = document.getElementById(id);
-    target.replaceChildren.apply(target, nodes);
-  }
-
-  function parseDay(iso) {
-    var p = iso.split('-');
-    return Date.UTC(+p[0], +p[1] - 1, +p[2]);
-  }
+  var ct = window.CourseTracker;
+  var el = ct.el, replace = ct.replace, parseDay = ct.parseDay, humanDay = ct.humanDay, time = ct.time,
+      plural = ct.plural, percent = ct.percent, getJson = ct.getJson;
 
   function isoDay(ms) {
     return new Date(ms).toISOString().slice(0, 10);
@@ -58,37 +31,6 @@
   function mondayOf(ms) {
     var weekday = (new Date(ms).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
     return ms - weekday * DAY_MS;
-  }
-
-  function humanDay(iso, withYear) {
-    var options = { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
-    if (withYear) {
-      options.year = 'numeric';
-    }
-    return new Date(parseDay(iso)).toLocaleDateString(undefined, options);
-  }
-
-  function time(iso, withYear) {
-    return el('time', { datetime: iso, text: humanDay(iso, withYear) });
-  }
-
-  function plural(n, one, many) {
-    return n + ' ' + (n === 1 ? one : many);
-  }
-
-  function getJson(url) {
-    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (response) {
-      if (response.status === 401) {
-        window.location.assign('/sign-in');
-        throw new Error('Your session ended; sign in again.');
-      }
-      if (!response.ok) {
-        return response.json().catch(function () { return {}; }).then(function (body) {
-          throw new Error(body.detail || body.error || ('HTTP ' + response.status));
-        });
-      }
-      return response.json();
-    });
   }
 
   // ---- loading ------------------------------------------------------------------------------------
@@ -227,10 +169,6 @@
   }
 
   // ---- lessons ----------------------------------------------------------------------------------------
-  function percent(fraction) {
-    return Math.round(fraction * 100);
-  }
-
   function renderLessons(progress) {
     if (!progress.courses.length) {
       replace('lessons-body', [el('p', { class: 'empty', text: 'You follow no course yet. An admin, or you with PATCH /v1/learners/{id}, can add one.' })]);
@@ -297,25 +235,12 @@
   }
 
   // ---- live updates ------------------------------------------------------------------------------
-  var status = document.getElementById('live-status');
-
-  function setStatus(text, state) {
-    status.textContent = text;
-    status.className = state;
-  }
-
   function connect() {
-    if (!window.EventSource) {
-      setStatus('This browser cannot show live updates; reload to see new notes.', 'offline');
-      return;
-    }
-    var source = new EventSource(base + '/events');
-    source.addEventListener('ready', function () {
-      setStatus('Live: this page updates by itself when you save a note.', 'live');
-      load(); // after a reconnect, catch up with whatever happened meanwhile
-    });
-    EVENT_TYPES.forEach(function (type) {
-      source.addEventListener(type, function (event) {
+    var setStatus = ct.live(base + '/events', {
+      readyText: 'Live: this page updates by itself when you save a note.',
+      onReady: load, // after a reconnect, catch up with whatever happened meanwhile
+      checkUrl: base + '/streak',
+      onEvent: function (type, event) {
         load().then(function () {
           if (type === 'LessonCompleted') {
             var data = JSON.parse(event.data);
@@ -326,16 +251,8 @@
           void stamp.offsetWidth;
           stamp.classList.add('flash');
         });
-      });
-    });
-    source.onerror = function () {
-      if (source.readyState === EventSource.CLOSED) {
-        setStatus('Live updates stopped; reload the page to resume.', 'offline');
-        getJson(base + '/streak'); // sends the browser to sign-in if the session has ended
-      } else {
-        setStatus('Live updates paused — reconnecting…', 'offline');
       }
-    };
+    });
   }
 
   load();

@@ -9,72 +9,14 @@
   }
   var base = '/v1/teams/' + encodeURIComponent(root.getAttribute('data-team'));
   var DEBOUNCE_MS = 200;
-  var EVENT_TYPES = ['NoteApplied', 'LessonCompleted', 'LessonReopened', 'StreakExtended', 'StreakBroken'];
 
   // ---- small helpers --------------------------------------------------------------------------
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (attrs[name] === null || attrs[name] === undefined || attrs[name] === false) {
-        return;
-      }
-      if (name === 'text') {
-        node.textContent = attrs[name];
-      } else {
-        node.setAttribute(name, attrs[name] === true ? '' : attrs[name]);
-      }
-    });
-    (children || []).forEach(function (child) {
-      if (child !== null && child !== undefined) {
-        node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-      }
-    });
-    return node;
-  }
-
-  function replace(id, nodes) {
-    var target = document.getElementById(id);
-    target.replaceChildren.apply(target, nodes);
-  }
-
-  function parseDay(iso) {
-    var p = iso.split('-');
-    return Date.UTC(+p[0], +p[1] - 1, +p[2]);
-  }
-
-  function humanDay(iso) {
-    return new Date(parseDay(iso)).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-  }
-
-  function time(iso) {
-    return el('time', { datetime: iso, text: humanDay(iso) });
-  }
+  var ct = window.CourseTracker;
+  var el = ct.el, replace = ct.replace, parseDay = ct.parseDay, humanDay = ct.humanDay, time = ct.time,
+      plural = ct.plural, percent = ct.percent, getJson = ct.getJson;
 
   function daysBetween(from, to) {
     return Math.round((parseDay(to) - parseDay(from)) / 86400000);
-  }
-
-  function plural(n, one, many) {
-    return n + ' ' + (n === 1 ? one : many);
-  }
-
-  function percent(fraction) {
-    return Math.round(fraction * 100);
-  }
-
-  function getJson(url) {
-    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (response) {
-      if (response.status === 401) {
-        window.location.assign('/sign-in');
-        throw new Error('Your session ended; sign in again.');
-      }
-      if (!response.ok) {
-        return response.json().catch(function () { return {}; }).then(function (body) {
-          throw new Error(body.detail || body.error || ('HTTP ' + response.status));
-        });
-      }
-      return response.json();
-    });
   }
 
   // ---- loading ------------------------------------------------------------------------------------
@@ -259,34 +201,13 @@
   }
 
   // ---- live updates ------------------------------------------------------------------------------
-  var status = document.getElementById('live-status');
-
-  function setStatus(text, state) {
-    status.textContent = text;
-    status.className = state;
-  }
-
   function connect() {
-    if (!window.EventSource) {
-      setStatus('This browser cannot show live updates; reload to see new notes.', 'offline');
-      return;
-    }
-    var source = new EventSource(base + '/events');
-    source.addEventListener('ready', function () {
-      setStatus('Live: this page updates by itself when a member saves a note.', 'live');
-      load();
+    ct.live(base + '/events', {
+      readyText: 'Live: this page updates by itself when a member saves a note.',
+      onReady: load,
+      checkUrl: base + '/dashboard', // sends the browser to sign-in if the session has ended
+      onEvent: loadSoon
     });
-    EVENT_TYPES.forEach(function (type) {
-      source.addEventListener(type, loadSoon);
-    });
-    source.onerror = function () {
-      if (source.readyState === EventSource.CLOSED) {
-        setStatus('Live updates stopped; reload the page to resume.', 'offline');
-        getJson(base + '/dashboard'); // sends the browser to sign-in if the session has ended
-      } else {
-        setStatus('Live updates paused — reconnecting…', 'offline');
-      }
-    };
   }
 
   load();

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs one benchmark: benchmarks/run.sh parser|ingest|dashboards|footprint [options]
+# Builds what is missing first (the services are packaged by the same reactor). Needs a quiet
+# machine: every benchmark prints its baseline, measured in the same run, beside its figures.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+name="${1:-}"
+case "$name" in
+  parser)     main=org.openjdk.jmh.Main; args=(ParserBenchmark) ;;
+  ingest)     main=io.coursetracker.benchmarks.ingest.IngestBenchmark; args=() ;;
+  dashboards) main=io.coursetracker.benchmarks.dashboards.DashboardBenchmark; args=() ;;
+  footprint)  main=io.coursetracker.benchmarks.footprint.FootprintBenchmark; args=() ;;
+  *) echo "usage: benchmarks/run.sh parser|ingest|dashboards|footprint [options]" >&2; exit 2 ;;
+esac
+shift
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  ./mvnw -B -q package -DskipTests -pl benchmarks -am
+fi
+exec java -Dlog4j2.shutdownHookEnabled=false -cp "benchmarks/target/classes:benchmarks/target/lib/*" "$main" "${args[@]}" "$@"

@@ -90,11 +90,30 @@ public final class Platform implements AutoCloseable {
         ingest.close();
     }
 
+    /** Kills ingest-service with SIGKILL, as a crash would. */
+    public void killIngest() throws InterruptedException {
+        services.remove(ingest);
+        ingest.kill();
+    }
+
     /** Starts ingest-service again on its port and waits until it is ready. */
     public ServiceProcess startIngest() throws IOException, InterruptedException {
         ingest = startService("ingest-service", "ingest", settings.ingestPort());
         ingest.awaitReady(READY_LIMIT);
         return ingest;
+    }
+
+    /** Kills progress-service with SIGKILL, as a crash would. */
+    public void killProgress() throws InterruptedException {
+        services.remove(progress);
+        progress.kill();
+    }
+
+    /** Starts progress-service again on its port and waits until it is ready. */
+    public ServiceProcess startProgress() throws IOException, InterruptedException {
+        progress = startService("progress-service", "progress", settings.progressPort());
+        progress.awaitReady(READY_LIMIT);
+        return progress;
     }
 
     /** Stops the services first (they flush and commit), then Kafka and PostgreSQL. */

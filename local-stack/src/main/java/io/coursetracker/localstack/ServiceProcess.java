@@ -61,6 +61,11 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** The operating system's process id, for reading its memory (RSS) or sending it signals. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -96,6 +96,7 @@ public class NoteApplier {
         });
         note.revision = event.revision();
         note.appliedAt = Instant.now();
+        note.appliedRevisions++;
         if (event instanceof NoteRevised revised) {
             fill(note, revised.note());
             mentions.replaceForNote(event.learnerId(), event.notePath(),

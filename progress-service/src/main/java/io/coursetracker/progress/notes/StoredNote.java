@@ -27,6 +27,9 @@ public class StoredNote {
     public String body;
     @Column(name = "applied_at")
     public Instant appliedAt;
+    /** Revisions of this note applied so far (duplicates and replays never count): for audits. */
+    @Column(name = "applied_revisions")
+    public int appliedRevisions;
 
     @Embeddable
     public record Key(@Column(name = "learner_id") String learnerId,

@@ -17,6 +17,11 @@ public class StoredNoteRepository implements PanacheRepositoryBase<StoredNote, S
         return findByIdOptional(new StoredNote.Key(learnerId, notePath), LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Every note of the learner, deleted ones too, by path. */
+    public List<StoredNote> allNotesOf(String learnerId) {
+        return list("key.learnerId = ?1 ORDER BY key.notePath", learnerId);
+    }
+
     public List<StoredNote> liveNotesOf(String learnerId) {
         return list("key.learnerId = ?1 AND deleted = false", learnerId);
     }

@@ -87,6 +87,27 @@ class NoteEventsConsumerTest {
         awaitNoteCount(2);
 
         assertThat(awaitLesson1(l -> true).getBoolean("activities.watch")).isTrue();
+        // The audit view: revision 2 applied, once; the duplicate and the late revision 1 never counted.
+        JsonPath applied = given().header("Authorization", "Bearer " + token)
+                .get("/v1/learners/{id}/notes", learner).then().statusCode(200).extract().jsonPath();
+        assertThat(applied.getList("path")).containsExactly("Daily/2026-03-14.md", "Daily/2026-03-15.md");
+        assertThat(applied.getLong("[0].revision")).isEqualTo(2);
+        assertThat(applied.getInt("[0].appliedRevisions")).isEqualTo(1);
+        assertThat(applied.getInt("[1].appliedRevisions")).isEqualTo(1);
+    }
+
+    @Test
+    void everyNewRevisionAndTheDeleteCountOnceInTheAuditView() throws Exception {
+        publish(revised("Daily/2026-03-14.md", 1, TaskStatus.OPEN));
+        publish(revised("Daily/2026-03-14.md", 2, TaskStatus.DONE));
+        publish(new NoteDeleted(UUID.randomUUID(), Instant.now(), 1, learner, "Daily/2026-03-14.md", 3));
+        awaitLesson1(l -> "not_started".equals(l.getString("status")));
+
+        JsonPath applied = awaitAppliedRevision("Daily/2026-03-14.md", 3);
+        assertThat(applied.getBoolean("[0].deleted")).isTrue();
+        assertThat(applied.getInt("[0].appliedRevisions")).isEqualTo(3);
+        given().header("Authorization", "Bearer " + token).get("/v1/learners/{id}/notes", "someone-else").then().statusCode(403);
+        given().get("/v1/learners/{id}/notes", learner).then().statusCode(401);
     }
 
     @Test
@@ -146,6 +167,20 @@ class NoteEventsConsumerTest {
             Thread.sleep(50);
         }
         throw new AssertionError("lesson 1 never reached the expected state; last: " + (lesson1 == null ? null : lesson1.prettify()));
+    }
+
+    private JsonPath awaitAppliedRevision(String path, long revision) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        JsonPath applied = null;
+        while (Instant.now().isBefore(deadline)) {
+            applied = given().header("Authorization", "Bearer " + token)
+                    .get("/v1/learners/{id}/notes", learner).then().statusCode(200).extract().jsonPath();
+            if (applied.getList("path").equals(List.of(path)) && applied.getLong("[0].revision") == revision) {
+                return applied;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("revision " + revision + " of " + path + " was never applied; last: " + (applied == null ? null : applied.prettify()));
     }
 
     @Inject

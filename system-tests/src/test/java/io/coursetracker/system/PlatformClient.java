@@ -78,6 +78,12 @@ final class PlatformClient {
                 .header("Authorization", "Bearer " + token).GET());
     }
 
+    /** GET on progress-service directly, e.g. its audit view {@code /v1/learners/sam/notes}. */
+    HttpResponse<String> getProgressService(String pathAndQuery, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(platform.progress().url() + pathAndQuery))
+                .header("Authorization", "Bearer " + token).GET());
+    }
+
     /** A learner's read on tracker-api that must answer 200, e.g. {@code readLearner("sam", token, "/progress")}. */
     JsonNode readLearner(String learner, String token, String read) throws Exception {
         HttpResponse<String> response = getTracker("/v1/learners/" + learner + read, token);

@@ -99,6 +99,15 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            // Nothing was committed (or the client cannot know): a clear "try again", never a 2xx.
+            LOG.warnf("answered 503, the database is unreachable: %s", e.getMessage());
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .entity(new ErrorBody("database unavailable", "the service cannot reach its database; nothing was stored; try again in "
+                            + DatabaseOutage.RETRY_AFTER_SECONDS + " s"))
+                    .build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "request failed, incident %s", incident);
         return json(500, new ErrorBody("internal error", "something failed on our side; incident " + incident));

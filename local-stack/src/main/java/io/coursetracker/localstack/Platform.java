@@ -92,28 +92,35 @@ public final class Platform implements AutoCloseable {
 
     /** Kills ingest-service with SIGKILL, as a crash would. */
     public void killIngest() throws InterruptedException {
-        services.remove(ingest);
-        ingest.kill();
+        kill(ingest);
     }
 
     /** Starts ingest-service again on its port and waits until it is ready. */
     public ServiceProcess startIngest() throws IOException, InterruptedException {
-        ingest = startService("ingest-service", "ingest", settings.ingestPort());
-        ingest.awaitReady(READY_LIMIT);
+        ingest = startAndAwait("ingest-service", "ingest", settings.ingestPort());
         return ingest;
     }
 
     /** Kills progress-service with SIGKILL, as a crash would. */
     public void killProgress() throws InterruptedException {
-        services.remove(progress);
-        progress.kill();
+        kill(progress);
     }
 
     /** Starts progress-service again on its port and waits until it is ready. */
     public ServiceProcess startProgress() throws IOException, InterruptedException {
-        progress = startService("progress-service", "progress", settings.progressPort());
-        progress.awaitReady(READY_LIMIT);
+        progress = startAndAwait("progress-service", "progress", settings.progressPort());
         return progress;
+    }
+
+    private void kill(ServiceProcess service) throws InterruptedException {
+        services.remove(service);
+        service.kill();
+    }
+
+    private ServiceProcess startAndAwait(String module, String database, int port) throws IOException, InterruptedException {
+        ServiceProcess service = startService(module, database, port);
+        service.awaitReady(READY_LIMIT);
+        return service;
     }
 
     /** Stops the services first (they flush and commit), then Kafka and PostgreSQL. */

@@ -66,6 +66,7 @@ class FaultSuiteIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<String> report = new ArrayList<>();
 
+    Path dataDir;
     Platform platform;
     PlatformClient client;
     String adminToken;
@@ -80,6 +81,7 @@ class FaultSuiteIT {
 
     @BeforeAll
     void startPlatform(@TempDir Path dataDir) throws Exception {
+        this.dataDir = dataDir;
         adminToken = "admin-" + UUID.randomUUID();
         platform = new Platform(Platform.Settings.onFreePorts(PlatformClient.REPO, dataDir, adminToken)).start();
         client = new PlatformClient(platform, adminToken);
@@ -100,6 +102,14 @@ class FaultSuiteIT {
         Files.writeString(PlatformClient.REPO.resolve("system-tests/target/fault-suite.txt"),
                 "seed " + SEED + "\n" + table + "\n");
         platform.close();
+        // The services' logs say what each fault looked like from inside; keep them beside the report.
+        Path kept = PlatformClient.REPO.resolve("system-tests/target/fault-suite-logs");
+        Files.createDirectories(kept);
+        try (var logs = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     @Test

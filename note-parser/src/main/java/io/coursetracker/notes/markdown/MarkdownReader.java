@@ -30,8 +30,14 @@ import java.util.Set;
  */
 public final class MarkdownReader {
 
-    /** The autolink extension turns bare URLs ({@code https://…}, {@code www.…}) into links. */
-    private final Parser parser = Parser.builder().extensions(List.of(AutolinkExtension.create())).build();
+    /**
+     * The autolink extension turns bare URLs ({@code https://…}, {@code www.…}) into links; the link
+     * processor keeps long paragraphs of links and emphasis linear (see its Javadoc).
+     */
+    private final Parser parser = Parser.builder()
+            .extensions(List.of(AutolinkExtension.create()))
+            .linkProcessor(new LinkWithoutEmphasisProcessor())
+            .build();
 
     public MarkdownContent read(String markdown) {
         Walker walker = new Walker();

@@ -8,7 +8,7 @@ cd "$repo"
 
 name="${1:-}"
 case "$name" in
-  parser)     main=org.openjdk.jmh.Main; args=(ParserBenchmark) ;;
+  parser)     main=io.coursetracker.benchmarks.parser.ParserBenchmarkMain; args=() ;;
   ingest)     main=io.coursetracker.benchmarks.ingest.IngestBenchmark; args=() ;;
   dashboards) main=io.coursetracker.benchmarks.dashboards.DashboardBenchmark; args=() ;;
   footprint)  main=io.coursetracker.benchmarks.footprint.FootprintBenchmark; args=() ;;

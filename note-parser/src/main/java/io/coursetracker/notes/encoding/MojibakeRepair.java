@@ -3,6 +3,7 @@ package io.coursetracker.notes.encoding;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -25,6 +26,12 @@ final class MojibakeRepair {
     /** Character → the byte it stands for in Windows-1252 or Windows-1254 (both, merged). */
     private static final Map<Character, Byte> HIGH_BYTE_OF = highByteTable();
 
+    /**
+     * The same table indexed by character, 0 where there is no byte (no character stands for 0):
+     * it is asked for every character of a note, so an array, not a map of boxed characters.
+     */
+    private static final byte[] HIGH_BYTE_BY_CHARACTER = highByteArray();
+
     private static final String QUOTES_AND_DASHES = "‘’“”‚„‹›–—";
 
     private static Map<Character, Byte> highByteTable() {
@@ -46,36 +53,65 @@ final class MojibakeRepair {
         return Map.copyOf(table);
     }
 
+    private static byte[] highByteArray() {
+        byte[] array = new byte[Character.MAX_VALUE + 1];
+        HIGH_BYTE_OF.forEach((character, highByte) -> array[character] = highByte);
+        return array;
+    }
+
     Result repair(String text) {
+        int runStart = nextCodePageCharacter(text, 0);
+        if (runStart < 0) {
+            // Nothing a code page could have produced: the text stays as it is, without a copy.
+            return new Result(text, 0);
+        }
         StringBuilder repaired = new StringBuilder(text.length());
+        // One decoder per note: building one per sequence took most of the decoding time.
+        CharsetDecoder strictUtf8 = strictUtf8Decoder();
         int repairs = 0;
-        int i = 0;
-        while (i < text.length()) {
-            if (!HIGH_BYTE_OF.containsKey(text.charAt(i))) {
-                repaired.append(text.charAt(i++));
-                continue;
-            }
-            int runEnd = i;
-            while (runEnd < text.length() && HIGH_BYTE_OF.containsKey(text.charAt(runEnd))) {
+        int copied = 0;
+        while (runStart >= 0) {
+            repaired.append(text, copied, runStart);
+            int runEnd = runStart;
+            while (runEnd < text.length() && isCodePageCharacter(text.charAt(runEnd))) {
                 runEnd++;
             }
-            repairs += repairRun(text.substring(i, runEnd), repaired);
-            i = runEnd;
+            repairs += repairRun(text.substring(runStart, runEnd), repaired, strictUtf8);
+            copied = runEnd;
+            runStart = nextCodePageCharacter(text, runEnd);
         }
+        repaired.append(text, copied, text.length());
         return new Result(repaired.toString(), repairs);
     }
 
+    private static int nextCodePageCharacter(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (isCodePageCharacter(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a Windows code page maps the character to a byte 0x80–0xFF. ASCII never is, and it is
+     * nearly all of a note, so it is answered before the (boxing) map lookup.
+     */
+    private static boolean isCodePageCharacter(char c) {
+        return HIGH_BYTE_BY_CHARACTER[c] != 0;
+    }
+
     /** Appends the run with its valid UTF-8 sequences decoded; returns how many were. */
-    private static int repairRun(String run, StringBuilder out) {
+    private static int repairRun(String run, StringBuilder out, CharsetDecoder strictUtf8) {
         byte[] bytes = new byte[run.length()];
         for (int k = 0; k < run.length(); k++) {
-            bytes[k] = HIGH_BYTE_OF.get(run.charAt(k));
+            bytes[k] = HIGH_BYTE_BY_CHARACTER[run.charAt(k)];
         }
         int repairs = 0;
         int k = 0;
         while (k < bytes.length) {
             int length = sequenceLength(bytes[k]);
-            String decoded = length > 1 && k + length <= bytes.length ? decodeUtf8(bytes, k, length) : null;
+            String decoded = length > 1 && k + length <= bytes.length ? decodeUtf8(bytes, k, length, strictUtf8) : null;
             if (decoded != null && isPlausible(decoded.codePointAt(0)) && !isLetterBeforeQuotes(run, k, length)) {
                 out.append(decoded);
                 repairs++;
@@ -103,13 +139,16 @@ final class MojibakeRepair {
         return 0;
     }
 
-    private static String decodeUtf8(byte[] bytes, int offset, int length) {
+    private static CharsetDecoder strictUtf8Decoder() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** The sequence's character(s), or null when it is not valid UTF-8; {@code decode} resets the decoder. */
+    private static String decodeUtf8(byte[] bytes, int offset, int length, CharsetDecoder strictUtf8) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, length))
-                    .toString();
+            return strictUtf8.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
         } catch (CharacterCodingException notUtf8) {
             return null;
         }

@@ -52,6 +52,13 @@ public final class NoteDecoder {
     }
 
     private static String decodeStrictUtf8(byte[] content) {
+        // The JDK's String constructor is much faster than a CharsetDecoder and gives the same text for
+        // valid UTF-8; it turns invalid bytes into U+FFFD, so only a text holding one is decoded again
+        // strictly, to reject it with the offset (or to keep a U+FFFD that was written as such).
+        String lenient = new String(content, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -22,32 +22,104 @@ final class InlineReader extends AbstractVisitor {
     private final List<String> tags = new ArrayList<>();
     /** Text inside a link is the link's label: a {@code #} there is not a tag. */
     private int linkDepth;
+    /** Whether the last character appended is a space standing for a run of whitespace. */
+    private boolean endsWithSpace;
 
-    private InlineReader() {
+    /** Whether the plain text is built; most blocks (prose, non-task items) only need their links and tags. */
+    private final boolean keepText;
+    /** Seen a character that neither trimming nor a blank check can remove. */
+    private boolean sawVisible;
+    /** Seen a control character that is not whitespace: only the whole text tells whether it is blank. */
+    private boolean sawControl;
+
+    private InlineReader(boolean keepText) {
+        this.keepText = keepText;
     }
 
     static InlineContent read(Node block) {
-        InlineReader reader = new InlineReader();
+        InlineReader reader = new InlineReader(true);
         reader.visitChildren(block);
-        return new InlineContent(reader.text.toString().replaceAll("\\s+", " ").trim(), reader.links, reader.tags);
+        String text = reader.text.toString().trim();
+        return new InlineContent(text, text.isBlank(), reader.links, reader.tags);
+    }
+
+    /** Links, tags and whether there is any text, without building the text (it is null). */
+    static InlineContent readLinksAndTags(Node block) {
+        InlineReader reader = new InlineReader(false);
+        reader.visitChildren(block);
+        if (!reader.sawVisible && reader.sawControl) {
+            return read(block);
+        }
+        return new InlineContent(null, !reader.sawVisible, reader.links, reader.tags);
+    }
+
+    /**
+     * Appends text with each run of whitespace ({@code \s}: space, tab, line breaks, form feed,
+     * vertical tab) as one space, in one pass rather than a {@code replaceAll} at the end.
+     */
+    private void appendCollapsed(String part) {
+        if (!keepText) {
+            noteVisibility(part);
+            return;
+        }
+        int wordStart = 0;
+        for (int i = 0; i < part.length(); i++) {
+            if (isWhitespace(part.charAt(i))) {
+                if (i > wordStart) {
+                    text.append(part, wordStart, i);
+                    endsWithSpace = false;
+                }
+                if (!endsWithSpace) {
+                    text.append(' ');
+                    endsWithSpace = true;
+                }
+                wordStart = i + 1;
+            }
+        }
+        if (part.length() > wordStart) {
+            text.append(part, wordStart, part.length());
+            endsWithSpace = false;
+        }
+    }
+
+    private void noteVisibility(String part) {
+        for (int i = 0; i < part.length() && !sawVisible; i++) {
+            char c = part.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                if (c > ' ') {
+                    sawVisible = true;
+                } else {
+                    sawControl = true;
+                }
+            }
+        }
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     @Override
     public void visit(Text node) {
         String literal = node.getLiteral();
+        if (literal.indexOf("[[") < 0) {
+            // Most text has no wikilink; skip the regex.
+            readPlainText(literal);
+            return;
+        }
         Matcher wikilink = Wikilinks.WIKILINK.matcher(literal);
         int copied = 0;
         while (wikilink.find()) {
             readPlainText(literal.substring(copied, wikilink.start()));
             links.add(Wikilinks.target(wikilink));
-            text.append(Wikilinks.displayText(wikilink));
+            appendCollapsed(Wikilinks.displayText(wikilink));
             copied = wikilink.end();
         }
         readPlainText(literal.substring(copied));
     }
 
     private void readPlainText(String plain) {
-        text.append(plain);
+        appendCollapsed(plain);
         if (linkDepth == 0) {
             InlineTags.find(plain, tags::add);
         }
@@ -55,17 +127,17 @@ final class InlineReader extends AbstractVisitor {
 
     @Override
     public void visit(Code node) {
-        text.append(node.getLiteral());
+        appendCollapsed(node.getLiteral());
     }
 
     @Override
     public void visit(SoftLineBreak node) {
-        text.append(' ');
+        appendCollapsed(" ");
     }
 
     @Override
     public void visit(HardLineBreak node) {
-        text.append(' ');
+        appendCollapsed(" ");
     }
 
     @Override

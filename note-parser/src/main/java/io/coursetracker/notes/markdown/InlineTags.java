@@ -22,6 +22,10 @@ public final class InlineTags {
 
     /** Reports each tag in {@code text}, lower-case and without {@code #}. */
     static void find(String text, Consumer<String> onTag) {
+        if (text.indexOf('#') < 0) {
+            // Most text has no tag; skip the regex and its lookbehind at every position.
+            return;
+        }
         Matcher tag = TAG.matcher(text);
         while (tag.find()) {
             normalise(tag.group(1)).ifPresent(onTag);

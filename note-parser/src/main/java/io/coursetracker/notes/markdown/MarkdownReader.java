@@ -30,8 +30,14 @@ import java.util.Set;
  */
 public final class MarkdownReader {
 
-    /** The autolink extension turns bare URLs ({@code https://…}, {@code www.…}) into links. */
-    private final Parser parser = Parser.builder().extensions(List.of(AutolinkExtension.create())).build();
+    /**
+     * The autolink extension turns bare URLs ({@code https://…}, {@code www.…}) into links; the link
+     * processor keeps long paragraphs of links and emphasis linear (see its Javadoc).
+     */
+    private final Parser parser = Parser.builder()
+            .extensions(List.of(AutolinkExtension.create()))
+            .linkProcessor(new LinkWithoutEmphasisProcessor())
+            .build();
 
     public MarkdownContent read(String markdown) {
         Walker walker = new Walker();
@@ -76,14 +82,15 @@ public final class MarkdownReader {
 
         @Override
         public void visit(Paragraph paragraph) {
-            InlineContent content = InlineReader.read(paragraph);
+            InlineContent content = InlineReader.readLinksAndTags(paragraph);
             links.addAll(content.links());
             tags.addAll(content.tags());
         }
 
         @Override
         public void visit(ListItem item) {
-            ListEntry entry = ListEntry.of(item);
+            // A top-level item under Questions is a question, whose text is shown.
+            ListEntry entry = ListEntry.of(item, section == Section.QUESTIONS && isTopLevel(item));
             links.addAll(entry.links());
             tags.addAll(entry.tags());
             if (entry.isTask()) {
@@ -117,7 +124,7 @@ public final class MarkdownReader {
         private static void collectNestedItems(Node parent, List<String> texts) {
             for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
                 if (child instanceof ListItem nested) {
-                    ListEntry entry = ListEntry.of(nested);
+                    ListEntry entry = ListEntry.of(nested, true);
                     if (entry.hasContent()) {
                         texts.add(entry.text());
                     }

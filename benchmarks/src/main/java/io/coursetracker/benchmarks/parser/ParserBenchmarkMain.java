@@ -1,5 +1,6 @@
 package io.coursetracker.benchmarks.parser;
 
+import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,15 +25,17 @@ import java.util.TreeMap;
 
 /**
  * {@code benchmarks/run.sh parser}: runs {@link ParserBenchmark} through JMH's Runner, then prints
- * extraction against bare commonmark (notes/s, MB/s, ratio) and the long-line sweep (ms per note,
- * ns/byte). Any JMH option may be passed ({@code -f 1 -wi 2 -i 2}, {@code -prof jfr}, a regex
- * selecting benchmarks); they override the annotations.
+ * extraction against bare commonmark (notes/s, MB/s, ratio), the long-line sweep (ms per note,
+ * ns/byte), and the vault ratio once more in thread CPU time. Any JMH option may be passed
+ * ({@code -f 1 -wi 2 -i 2}, {@code -prof jfr}, a regex selecting benchmarks); they override the
+ * annotations.
  */
 public final class ParserBenchmarkMain {
 
     private static final String BENCHMARK = ParserBenchmark.class.getName();
     private static final double MB = 1_000_000.0;
     private static final double MIB = 1024.0 * 1024.0;
+    private static final int CPU_TIME_ROUNDS = 25;
 
     private ParserBenchmarkMain() {
     }
@@ -57,6 +61,41 @@ public final class ParserBenchmarkMain {
                 System.getProperty("java.version"), loadBefore, loadAfter);
         printVault(results);
         printLongLines(results);
+        if (!commandLine.shouldList() && results.stream().anyMatch(result -> methodOf(result).equals("extraction"))) {
+            printCpuTimeRatio();
+        }
+    }
+
+    /**
+     * The same ratio in thread CPU time, best of interleaved rounds: on a shared machine wall-clock
+     * scores move with other people's load between the two JMH runs, CPU time much less.
+     */
+    private static void printCpuTimeRatio() {
+        List<GeneratedNote> vault = VaultGenerator.generate(ParserBenchmark.VAULT_SEED, ParserBenchmark.VAULT_NOTES);
+        ParserBenchmark benchmark = new ParserBenchmark();
+        benchmark.generateVault();
+        Blackhole blackhole = new Blackhole(
+                "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long extractionBest = Long.MAX_VALUE;
+        long bareBest = Long.MAX_VALUE;
+        for (int round = 0; round < CPU_TIME_ROUNDS; round++) {
+            long start = threads.getCurrentThreadCpuTime();
+            benchmark.extraction(blackhole);
+            long middle = threads.getCurrentThreadCpuTime();
+            benchmark.bareCommonmark(blackhole);
+            long end = threads.getCurrentThreadCpuTime();
+            extractionBest = Math.min(extractionBest, middle - start);
+            bareBest = Math.min(bareBest, end - middle);
+        }
+        blackhole.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
+        double notes = vault.size();
+        System.out.println();
+        System.out.printf(Locale.ROOT, "thread CPU time, best of %d interleaved rounds over the vault (one JVM):%n",
+                CPU_TIME_ROUNDS);
+        System.out.printf(Locale.ROOT, "extraction %.1f ms (%.0f notes/s of CPU), baseline %.1f ms (%.0f notes/s of CPU),"
+                        + " ratio %.1f %%%n", extractionBest / 1e6, notes * 1e9 / extractionBest, bareBest / 1e6,
+                notes * 1e9 / bareBest, 100.0 * bareBest / extractionBest);
     }
 
     private static void printVault(Collection<RunResult> results) {

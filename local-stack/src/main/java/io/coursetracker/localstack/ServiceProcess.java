@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
 
 /** One service (a packaged Quarkus app) running as its own JVM, its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
+    /**
+     * System property with extra JVM options for every service started, space-separated: how a
+     * benchmark turns on JFR or native memory tracking without changing how the services run.
+     */
+    public static final String EXTRA_JVM_OPTIONS = "coursetracker.service.jvm-options";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -39,8 +44,12 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logFile.getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-jar", jar.toAbsolutePath().toString()));
+                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

@@ -51,7 +51,12 @@ public class Outbox implements PanacheRepository<OutboxMessage> {
         return Boolean.TRUE.equals(locked);
     }
 
-    void removeUpTo(long lastRelayedId) {
-        delete("id <= ?1", lastRelayedId);
+    /**
+     * Removes exactly the relayed messages. Not "every id up to the last one": ids are taken when a
+     * transaction inserts, not when it commits, so a message with a lower id can still be invisible
+     * when a batch is read, and would be deleted unsent (an accepted edit lost).
+     */
+    void remove(List<Long> relayedIds) {
+        delete("id IN ?1", relayedIds);
     }
 }

@@ -133,7 +133,7 @@ public class OutboxRelay {
             acks.add(kafka.send(new ProducerRecord<>(message.topic, message.messageKey, message.payload)));
         }
         awaitAll(acks);
-        outbox.removeUpTo(batch.get(batch.size() - 1).id);
+        outbox.remove(batch.stream().map(message -> message.id).toList());
         relayed.increment(batch.size());
         return batch.size();
     }

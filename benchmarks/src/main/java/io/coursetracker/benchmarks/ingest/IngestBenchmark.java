@@ -112,6 +112,9 @@ public class IngestBenchmark implements Callable<Integer> {
                 System.getProperty("java.version"));
         line("data and logs: %s", dataDir);
 
+        // Ctrl-C or a kill must not leave three service JVMs and a PostgreSQL behind.
+        Thread stopOnExit = new Thread(this::stopPlatform, "stop-platform");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         long startBegin = System.nanoTime();
         platform = new Platform(Platform.Settings.onFreePorts(repo, dataDir, adminToken)).start();
         double startSeconds = seconds(System.nanoTime() - startBegin);
@@ -167,7 +170,8 @@ public class IngestBenchmark implements Callable<Integer> {
                 summary(startSeconds, rssAfterStart, rssAfter, throughput, latency, eventSize, rawRate, rawAtRate);
             }
         } finally {
-            platform.close();
+            stopPlatform();
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
         }
         line("load average at end %s", loadAverage());
         return 0;
@@ -360,6 +364,17 @@ public class IngestBenchmark implements Callable<Integer> {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private synchronized void stopPlatform() {
+        if (platform != null) {
+            try {
+                platform.close();
+            } catch (Exception e) {
+                System.err.println("stopping the platform failed: " + e);
+            }
+            platform = null;
+        }
+    }
 
     private Map<String, List<byte[]>> generateVaults(LocalDate firstDay) {
         Map<String, List<byte[]>> vaults = new LinkedHashMap<>();

@@ -106,9 +106,14 @@ final class LiveStreams implements AutoCloseable {
     /** Waits until {@code count} NoteApplied events arrived in all, or the limit passed; returns whether they did. */
     boolean awaitApplied(long count, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
+        long nextReport = System.nanoTime() + 10_000_000_000L;
         while (applied.get() < count) {
             if (System.nanoTime() > deadline) {
                 return false;
+            }
+            if (System.nanoTime() > nextReport) {
+                System.out.printf("  ... %,d of %,d notes visible%n", applied.get(), count);
+                nextReport += 10_000_000_000L;
             }
             Thread.sleep(5);
         }
@@ -125,9 +130,5 @@ final class LiveStreams implements AutoCloseable {
             bodies.forEach(Stream::close);
         }
         readers.forEach(Thread::interrupt);
-    }
-
-    static Duration sinceNanos(long start, long end) {
-        return Duration.ofNanos(end - start);
     }
 }

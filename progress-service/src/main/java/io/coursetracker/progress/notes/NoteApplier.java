@@ -21,6 +21,7 @@ import io.coursetracker.progress.lessons.LessonMentionRepository;
 import io.coursetracker.progress.lessons.ActivityMention;
 import io.coursetracker.progress.lessons.LessonMentionRow;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -54,12 +55,14 @@ public class NoteApplier {
     private final NoteQuestionRepository questions;
     private final ProgressChangeRecorder changes;
     private final LearnerErasures erasures;
+    private final EntityManager entityManager;
 
     public NoteApplier(StoredNoteRepository notes, LessonMentionRepository mentions, ProcessedEventRepository processed,
                        LearnerSettingsRepository learners, CatalogRepository catalogs, LearnerLocks locks, ObjectMapper json,
                        StudyDayRepository studyDays, NoteQuestionRepository questions, ProgressChangeRecorder changes,
-                       LearnerErasures erasures) {
+                       LearnerErasures erasures, EntityManager entityManager) {
         this.erasures = erasures;
+        this.entityManager = entityManager;
         this.notes = notes;
         this.mentions = mentions;
         this.processed = processed;
@@ -104,6 +107,10 @@ public class NoteApplier {
             if (applyOne(event, batch)) {
                 applied++;
             }
+            // Written now and let go: every native query flushes, and a flush dirty-checks every managed
+            // row, so a batch that kept them all would cost the square of its size.
+            entityManager.flush();
+            entityManager.clear();
         }
         if (applied > 0) {
             // study_day is untouched until here, so it still says which days were active before the batch.

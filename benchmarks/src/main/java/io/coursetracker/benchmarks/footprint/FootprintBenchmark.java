@@ -21,6 +21,7 @@ public final class FootprintBenchmark {
         List<String> all = new ArrayList<>(List.of("--title", "Memory and start-up", "--learners", "3", "--days", "300",
                 "--latency-seconds", "10", "--no-baseline", "--nmt"));
         all.addAll(List.of(args));
-        System.exit(new CommandLine(new IngestBenchmark()).execute(all.toArray(String[]::new)));
+        // Options given on the command line come after the defaults and win.
+        System.exit(new CommandLine(new IngestBenchmark()).setOverwrittenOptionsAllowed(true).execute(all.toArray(String[]::new)));
     }
 }

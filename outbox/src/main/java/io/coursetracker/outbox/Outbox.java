@@ -54,7 +54,7 @@ public class Outbox implements PanacheRepository<OutboxMessage> {
     /**
      * Removes exactly the relayed messages. Never "every id up to the last one": ids are taken at
      * insert but become visible at commit, so a transaction that took a lower id can commit after the
-     * batch was read, and its message must still be relayed (the fault suite lost edits that way).
+     * batch was read, and its message must still be relayed (the fault suite and the ingest benchmark both lost edits that way).
      */
     void remove(List<Long> relayedIds) {
         delete("id in ?1", relayedIds);

@@ -29,18 +29,35 @@ public class NoteAnalyzer {
         return analyzeAgainst(notePath, content, catalogs.forIds(courseIds));
     }
 
+    /**
+     * An analyzer for many notes of one learner (a vault): the catalogs are looked up and the lesson
+     * resolver (dozens of alias patterns) is compiled once, not once per note.
+     */
+    public Analyzer forCourses(Collection<String> courseIds) {
+        LessonMentionResolver resolver = LessonMentionResolver.forCatalogs(catalogs.forIds(courseIds));
+        return (notePath, content) -> resolver.resolveAll(parse(notePath, content));
+    }
+
+    /** Parses and resolves notes against one set of courses. */
+    @FunctionalInterface
+    public interface Analyzer {
+        Note analyze(String notePath, byte[] content);
+    }
+
     /** For an admin, who follows no course: every catalog. */
     public Note analyzeAgainstAllCourses(String notePath, byte[] content) {
         return analyzeAgainst(notePath, content, catalogs.allCaughtUp());
     }
 
     private Note analyzeAgainst(String notePath, byte[] content, List<CourseCatalog> catalogs) {
-        Note parsed;
+        return LessonMentionResolver.forCatalogs(catalogs).resolveAll(parse(notePath, content));
+    }
+
+    private Note parse(String notePath, byte[] content) {
         try {
-            parsed = parser.parse(notePath, content);
+            return parser.parse(notePath, content);
         } catch (InvalidNoteException e) {
             throw new ApiException(422, "unreadable note", e.getMessage());
         }
-        return LessonMentionResolver.forCatalogs(catalogs).resolveAll(parsed);
     }
 }

@@ -9,9 +9,12 @@ import io.coursetracker.outbox.Outbox;
 import io.coursetracker.support.security.Tokens;
 import io.coursetracker.support.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,8 +27,11 @@ public class NoteIntake {
     private final NoteRevisionRepository revisions;
     private final Outbox outbox;
     private final LearnerErasures erasures;
+    private final EntityManager entityManager;
 
-    public NoteIntake(NoteHeadRepository heads, NoteRevisionRepository revisions, Outbox outbox, LearnerErasures erasures) {
+    public NoteIntake(NoteHeadRepository heads, NoteRevisionRepository revisions, Outbox outbox, LearnerErasures erasures,
+                      EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.heads = heads;
         this.revisions = revisions;
         this.outbox = outbox;
@@ -42,9 +48,35 @@ public class NoteIntake {
     public record Unchanged(long revision) implements Outcome {
     }
 
+    /** One note of a vault, parsed and ready to store. */
+    public record Edit(String notePath, byte[] content, Note note) {
+    }
+
     @Transactional
     public Outcome revise(String learnerId, String notePath, byte[] content, Note note) {
         refuseErased(learnerId);
+        return store(learnerId, notePath, content, note);
+    }
+
+    /**
+     * Stores several edits of one learner in one transaction (one commit, one lock): each edit is
+     * decided as {@link #revise} decides it, and the outcomes come back in the edits' order.
+     */
+    @Transactional
+    public List<Outcome> reviseAll(String learnerId, List<Edit> edits) {
+        refuseErased(learnerId);
+        List<Outcome> outcomes = new ArrayList<>(edits.size());
+        for (Edit edit : edits) {
+            outcomes.add(store(learnerId, edit.notePath(), edit.content(), edit.note()));
+            // Written now and let go: every native query flushes, and a flush dirty-checks every managed
+            // row (each revision's bytes included), which made a hundred edits cost a hundred squared.
+            entityManager.flush();
+            entityManager.clear();
+        }
+        return outcomes;
+    }
+
+    private Outcome store(String learnerId, String notePath, byte[] content, Note note) {
         String sha256 = Tokens.sha256Hex(content);
         NoteHead head = heads.lockOrCreate(learnerId, notePath);
         if (!head.deleted && sha256.equals(head.contentSha256)) {

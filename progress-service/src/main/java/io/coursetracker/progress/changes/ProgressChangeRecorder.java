@@ -27,7 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,11 +36,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Works out what a note's change did to the learner's lessons and streak, and queues the
- * {@link ProgressEvent}s that say so in the outbox, inside the transaction that applies the change.
+ * Works out what a batch of changes to one learner's notes did to their lessons and streak, and
+ * queues the {@link ProgressEvent}s that say so in the outbox, inside the transaction that applies
+ * the batch: a NoteApplied per applied event, then the lesson and streak events of the whole batch.
  *
- * <p>Only what the note can touch is read: the lessons its old and new tasks mention, and its old
- * and new study days; the whole calendar is read only when a day's activity flipped.
+ * <p>Only what the notes can touch is read: the lessons their old and new tasks mention, and their
+ * old and new study days; the whole calendar is read once per batch, and only when a day's activity flipped.
  */
 @ApplicationScoped
 public class ProgressChangeRecorder {
@@ -58,57 +59,60 @@ public class ProgressChangeRecorder {
         this.outbox = outbox;
     }
 
-    /** What the note's change may alter, read before the change is written. */
     /**
-     * @param changedDays the note's study day before and after the change (either may be absent)
-     * @param activeDays  whether each of those days was active before the change (absent: no study day)
+     * What a batch of changes to a learner's notes may alter, read before the batch was written.
+     *
+     * @param noteMentions the mentions of each note the batch touched, before it (its keys: the touched notes)
+     * @param changedDays  the study days the touched notes had before or have after the batch
+     * @param activeDays   whether each of those days was active before the batch (absent: no study day)
      */
-    public record Before(String learnerId, String notePath, List<ActivityMention> noteMentions, List<LocalDate> changedDays,
+    public record Before(String learnerId, Map<String, List<ActivityMention>> noteMentions, List<LocalDate> changedDays,
                          Map<LocalDate, Boolean> activeDays) {
     }
 
-    /** Reads what the change of a note from {@code oldDate} to {@code newDate} may alter; either date may be null. */
+    /** Which of the given days of the learner are study days, and whether each is active. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Before before(String learnerId, String notePath, LocalDate oldDate, LocalDate newDate) {
-        List<ActivityMention> noteMentions = mentions.ofNote(learnerId, notePath).stream().map(LessonMentionRow::toActivityMention).toList();
-        List<LocalDate> changedDays = new ArrayList<>();
-        for (LocalDate day : Arrays.asList(oldDate, newDate)) {
-            if (day != null && !changedDays.contains(day)) {
-                changedDays.add(day);
-            }
-        }
-        return new Before(learnerId, notePath, noteMentions, List.copyOf(changedDays), activeByDay(studyDays.daysOf(learnerId, changedDays)));
+    public Map<LocalDate, Boolean> activeDays(String learnerId, Collection<LocalDate> days) {
+        return activeByDay(studyDays.daysOf(learnerId, days));
     }
 
-    /** Queues the events for a change that has been written (note row, mentions and study days). */
+    /** Queues the NoteApplied of one applied event (a revision or a delete), in the transaction that applied it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void changed(Before before, NoteEvent event, LocalDate newDate, boolean deleted) {
+    public void noteApplied(NoteEvent event, LocalDate newDate, boolean deleted) {
+        outbox.add(Topics.PROGRESS, event.learnerId(), new NoteApplied(UUID.randomUUID(), clock.instant(), NoteApplied.SCHEMA_VERSION,
+                event.learnerId(), event.notePath(), event.revision(), deleted, newDate));
+    }
+
+    /**
+     * Queues the lesson and streak events for what a batch changed, once its notes, mentions and
+     * study days are written: a lesson completed and reopened within one batch says nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(Before before) {
         Instant now = clock.instant();
-        String learnerId = before.learnerId();
         List<ProgressEvent> events = new ArrayList<>();
-        events.add(new NoteApplied(UUID.randomUUID(), now, NoteApplied.SCHEMA_VERSION, learnerId, before.notePath(),
-                event.revision(), deleted, newDate));
         lessonChanges(before, now, events);
         streakChange(before, now, events);
         for (ProgressEvent progressEvent : events) {
-            outbox.add(Topics.PROGRESS, learnerId, progressEvent);
+            outbox.add(Topics.PROGRESS, before.learnerId(), progressEvent);
         }
     }
 
     private void lessonChanges(Before before, Instant now, List<ProgressEvent> events) {
-        List<ActivityMention> noteNow = mentions.ofNote(before.learnerId(), before.notePath()).stream()
-                .map(LessonMentionRow::toActivityMention).toList();
+        Set<String> touchedNotes = before.noteMentions().keySet();
+        List<ActivityMention> beforeChange = new ArrayList<>();
+        before.noteMentions().values().forEach(beforeChange::addAll);
         Set<LessonKey> touched = new LinkedHashSet<>();
-        before.noteMentions().forEach(mention -> touched.add(new LessonKey(mention.course(), mention.lesson())));
-        noteNow.forEach(mention -> touched.add(new LessonKey(mention.course(), mention.lesson())));
+        beforeChange.forEach(mention -> touched.add(new LessonKey(mention.course(), mention.lesson())));
+        mentions.ofNotes(before.learnerId(), touchedNotes).values()
+                .forEach(noteNow -> noteNow.forEach(mention -> touched.add(new LessonKey(mention.course(), mention.lesson()))));
         if (touched.isEmpty()) {
             return;
         }
         List<ActivityMention> after = new ArrayList<>();
-        List<ActivityMention> beforeChange = new ArrayList<>(before.noteMentions());
         for (LessonMentionRow row : mentions.ofLessons(before.learnerId(), touched)) {
             after.add(row.toActivityMention());
-            if (!row.notePath.equals(before.notePath())) {
+            if (!touchedNotes.contains(row.notePath)) {
                 beforeChange.add(row.toActivityMention());
             }
         }

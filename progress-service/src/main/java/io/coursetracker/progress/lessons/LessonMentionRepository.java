@@ -3,8 +3,11 @@ package io.coursetracker.progress.lessons;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +25,18 @@ public class LessonMentionRepository implements PanacheRepository<LessonMentionR
 
     public List<LessonMentionRow> ofNote(String learnerId, String notePath) {
         return list("learnerId = ?1 AND notePath = ?2", learnerId, notePath);
+    }
+
+    /** The mentions in each of the given notes of the learner; every path is a key, a note without mentions has an empty list. */
+    public Map<String, List<ActivityMention>> ofNotes(String learnerId, Collection<String> notePaths) {
+        Map<String, List<ActivityMention>> byNote = new LinkedHashMap<>();
+        notePaths.forEach(path -> byNote.put(path, new ArrayList<>()));
+        if (!notePaths.isEmpty()) {
+            for (LessonMentionRow row : list("learnerId = ?1 AND notePath IN ?2", learnerId, notePaths)) {
+                byNote.get(row.notePath).add(row.toActivityMention());
+            }
+        }
+        return byNote;
     }
 
     /** The learner's mentions of the given lessons, from every live note. */

@@ -43,6 +43,10 @@ public final class DashboardBenchmark implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Keep the platform's data here; a directory seeded by an earlier run is reused (skips seeding).")
     Path dataDir;
 
+    @Option(names = "--services", description = "Directory holding <service>/target/quarkus-app of the build to measure "
+            + "(default: this repository), e.g. a copy of an earlier build for a before/after comparison on the same data.")
+    Path services;
+
     @Option(names = "--members", defaultValue = "50", description = "Team members (default: ${DEFAULT-VALUE}).")
     int members;
 
@@ -73,6 +77,9 @@ public final class DashboardBenchmark implements Callable<Integer> {
     @Option(names = "--streak-reads", defaultValue = "1000", description = "Sequential streak reads per learner for the streak cost (default: ${DEFAULT-VALUE}).")
     int streakReads;
 
+    @Option(names = "--consumers", defaultValue = "3", description = "progress-service's note consumers while seeding (default: ${DEFAULT-VALUE}).")
+    int consumers;
+
     @Option(names = "--seed-threads", defaultValue = "2", description = "Learners uploaded at once while seeding.")
     int seedThreads;
 
@@ -84,20 +91,25 @@ public final class DashboardBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path repo = Path.of("").toAbsolutePath();
+        Path repo = services != null ? services.toAbsolutePath() : Path.of("").toAbsolutePath();
         boolean temporary = dataDir == null;
         Path data = temporary ? Files.createTempDirectory("dashboards-bench") : Files.createDirectories(dataDir.toAbsolutePath());
         Seed seed = Seed.readIfPresent(data);
         String adminToken = seed != null ? seed.adminToken : "bench-admin-" + UUID.randomUUID();
         System.out.printf("machine: %d cores, load average at start: %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
-        System.out.println("data: " + data + (seed != null ? " (seeded before: reused)" : ""));
-        try (Platform platform = new Platform(Platform.Settings.onFreePorts(repo, data, adminToken)).start()) {
+        System.out.println("data: " + data + (seed != null ? " (seeded before: reused)" : "") + "; services from " + repo);
+        // Seeding 50 × 1095 notes waits on progress-service's note consumer: several consumers share the
+        // topic's partitions (a learner's notes stay in one). Idle while dashboards are measured.
+        Platform configured = new Platform(Platform.Settings.onFreePorts(repo, data, adminToken))
+                .withEnv("progress-service", Map.of("MP_MESSAGING_INCOMING_NOTES_CONCURRENCY", String.valueOf(consumers)));
+        try (Platform platform = configured.start()) {
             String progressJdbc = platform.stack().jdbcUrl("progress");
             if (seed == null) {
-                seed = Seed.create(adminToken, end, members, days, platform.tracker().url(), platform.ingest().url(), progressJdbc, seedThreads);
+                seed = Seed.create(adminToken, end, members, days, platform.tracker().url(), platform.ingest().url(),
+                        platform.stack().jdbcUrl("ingest"), progressJdbc, seedThreads);
                 seed.write(data.resolve("seed.json"));
             } else {
-                seed.awaitApplied(progressJdbc, Duration.ofMinutes(30));
+                seed.awaitApplied(platform.stack().jdbcUrl("ingest"), progressJdbc, Duration.ofMinutes(90));
             }
             describe(seed, progressJdbc);
             String asOf = "?asOf=" + seed.end;

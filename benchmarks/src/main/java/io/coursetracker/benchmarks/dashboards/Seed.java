@@ -81,7 +81,7 @@ final class Seed {
 
     /** Registers the team's owner and members and the streak-cost learners, uploads their vaults, builds the team. */
     static Seed create(String adminToken, LocalDate end, int memberCount, int days, String trackerUrl, String ingestUrl,
-                       String progressJdbc, int threads) throws Exception {
+                       String ingestJdbc, String progressJdbc, int threads) throws Exception {
         Seed seed = new Seed(adminToken, end);
         Client client = new Client(trackerUrl, ingestUrl, adminToken);
         seed.ownerToken = client.register(OWNER, "UTC", 0);
@@ -114,7 +114,7 @@ final class Seed {
         }
         pool.shutdown();
         System.out.printf("seeded: %d note revisions uploaded in %d s%n", notes, Duration.between(started, Instant.now()).toSeconds());
-        seed.awaitApplied(progressJdbc, Duration.ofMinutes(30));
+        seed.awaitApplied(ingestJdbc, progressJdbc, Duration.ofMinutes(90));
         System.out.printf("progress-service applied them all %d s after the first upload%n", Duration.between(started, Instant.now()).toSeconds());
         return seed;
     }
@@ -129,29 +129,25 @@ final class Seed {
         return all;
     }
 
-    /** Waits until progress-service's note table holds every note at its last revision. */
-    void awaitApplied(String progressJdbc, Duration limit) throws Exception {
+    /**
+     * Waits until progress-service has applied, for every learner, each note at the revision
+     * ingest-service holds (ingest's note_head against progress's note, both read directly), and
+     * every learner has the notes written for them.
+     */
+    void awaitApplied(String ingestJdbc, String progressJdbc, Duration limit) throws Exception {
         Instant deadline = Instant.now().plus(limit);
-        Map<String, long[]> expected = new LinkedHashMap<>();
-        for (Learner learner : all()) {
-            long notes = (long) learner.activeDays() * learner.notesPerDay();
-            expected.put(learner.id(), new long[]{notes, notes * learner.revisions()});
-        }
         long lastReport = 0;
         while (true) {
+            Map<String, long[]> accepted = revisions(ingestJdbc, "note_head");
+            Map<String, long[]> applied = revisions(progressJdbc, "note");
             long missing = 0;
-            try (Connection db = DriverManager.getConnection(progressJdbc, "postgres", "postgres");
-                 PreparedStatement query = db.prepareStatement(
-                         "SELECT learner_id, count(*), sum(revision) FROM note WHERE NOT deleted GROUP BY learner_id");
-                 ResultSet rows = query.executeQuery()) {
-                Map<String, long[]> seen = new LinkedHashMap<>();
-                while (rows.next()) {
-                    seen.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3)});
+            for (Learner learner : all()) {
+                long[] in = accepted.getOrDefault(learner.id(), new long[]{0, 0});
+                long[] out = applied.getOrDefault(learner.id(), new long[]{0, 0});
+                if (in[0] < (long) learner.activeDays() * learner.notesPerDay()) {
+                    throw new IllegalStateException(learner.id() + " has only " + in[0] + " notes in ingest-service");
                 }
-                for (Map.Entry<String, long[]> e : expected.entrySet()) {
-                    long[] got = seen.getOrDefault(e.getKey(), new long[]{0, 0});
-                    missing += Math.max(0, e.getValue()[1] - got[1]);
-                }
+                missing += Math.max(0, in[1] - out[1]);
             }
             if (missing == 0) {
                 return;
@@ -165,6 +161,20 @@ final class Seed {
             }
             Thread.sleep(1000);
         }
+    }
+
+    /** Per learner: live notes and the sum of their revision numbers. */
+    private static Map<String, long[]> revisions(String jdbc, String table) throws Exception {
+        Map<String, long[]> seen = new LinkedHashMap<>();
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres");
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT learner_id, count(*), sum(revision) FROM " + table + " WHERE NOT deleted GROUP BY learner_id");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                seen.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3)});
+            }
+        }
+        return seen;
     }
 
     /** HTTP calls of the seeding: tracker-api as the admin, ingest-service as each learner. */
@@ -185,14 +195,23 @@ final class Seed {
                     + "\",\"courses\":[\"fastai-part1-2022\"],\"restDaysPerWeek\":" + restDays + "}";
             HttpResponse<String> created = send("POST", trackerUrl + "/v1/learners", adminToken, "application/json",
                     body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            expect(created, 201);
+            if (created.statusCode() == 409) {
+                // Registered by an interrupted seeding on this data directory: its token was never saved; get a new one.
+                created = send("POST", trackerUrl + "/v1/learners/" + id + "/token", adminToken, null, null);
+                expect(created, 200);
+            } else {
+                expect(created, 201);
+            }
             return JSON.readTree(created.body()).path("token").asText();
         }
 
         void createTeam(String team, String owner, Iterable<String> members) throws Exception {
-            expect(send("POST", trackerUrl + "/v1/teams", adminToken, "application/json",
+            HttpResponse<String> created = send("POST", trackerUrl + "/v1/teams", adminToken, "application/json",
                     ("{\"id\":\"" + team + "\",\"name\":\"Benchmark study group\",\"course\":\"fastai-part1-2022\",\"owner\":\"" + owner + "\"}")
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 201);
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (created.statusCode() != 409) { // 409: made by an interrupted seeding; adding members again changes nothing
+                expect(created, 201);
+            }
             for (String member : members) {
                 expect(send("PUT", trackerUrl + "/v1/teams/" + team + "/members/" + member, adminToken, null, null), 204);
             }

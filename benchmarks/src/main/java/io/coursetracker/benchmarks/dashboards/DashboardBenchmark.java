@@ -103,13 +103,15 @@ public final class DashboardBenchmark implements Callable<Integer> {
         Platform configured = new Platform(Platform.Settings.onFreePorts(repo, data, adminToken))
                 .withEnv("progress-service", Map.of("MP_MESSAGING_INCOMING_NOTES_CONCURRENCY", String.valueOf(consumers)));
         try (Platform platform = configured.start()) {
+            this.platform = platform;
             String progressJdbc = platform.stack().jdbcUrl("progress");
             if (seed == null) {
                 seed = Seed.create(adminToken, end, members, days, platform.tracker().url(), platform.ingest().url(),
                         platform.stack().jdbcUrl("ingest"), progressJdbc, seedThreads);
                 seed.write(data.resolve("seed.json"));
             } else {
-                seed.awaitApplied(platform.stack().jdbcUrl("ingest"), progressJdbc, Duration.ofMinutes(90));
+                seed.awaitApplied(platform.stack().jdbcUrl("ingest"), progressJdbc,
+                        new Seed.Client(platform.tracker().url(), platform.ingest().url(), adminToken), Duration.ofMinutes(90));
             }
             describe(seed, progressJdbc);
             String asOf = "?asOf=" + seed.end;
@@ -189,6 +191,7 @@ public final class DashboardBenchmark implements Callable<Integer> {
 
     /** Runs {@link LoadClient} as its own JVM against the requests in {@code requests}; optionally records JFR meanwhile. */
     private Result load(String endpoint, Path requests, int rate, Platform[] profiled) throws Exception {
+        awaitQuiet();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 LoadClient.class.getName(), requests.toString(), String.valueOf(rate), String.valueOf(warmup), String.valueOf(seconds));
@@ -230,6 +233,38 @@ public final class DashboardBenchmark implements Callable<Integer> {
         return result;
     }
 
+    private Platform platform;
+
+    /**
+     * Waits (up to 3 minutes) until tracker-api and progress-service use under 5 % of a core: a
+     * server that fell behind keeps working on requests its client gave up on, which would land
+     * on the next measurement.
+     */
+    private void awaitQuiet() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        int quietSeconds = 0;
+        long last = cpuTicks();
+        while (quietSeconds < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            long now = cpuTicks();
+            quietSeconds = now - last <= 5 ? quietSeconds + 1 : 0; // clock ticks are 1/100 s
+            last = now;
+        }
+    }
+
+    private long cpuTicks() {
+        long ticks = 0;
+        for (long pid : new long[]{platform.tracker().pid(), platform.progress().pid()}) {
+            try {
+                String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ", 2)[1].split(" ");
+                ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime, stime
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+        return ticks;
+    }
+
     private static void jfr(long pid, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
         command.addAll(List.of(args));
@@ -256,6 +291,7 @@ public final class DashboardBenchmark implements Callable<Integer> {
      * revisions, which the read must not depend on.
      */
     private void streakCost(Seed seed, String progress, String progressJdbc) throws Exception {
+        awaitQuiet();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         System.out.println("streak cost (progress-service GET /v1/learners/{id}/streak, " + streakReads + " sequential reads each, after "
                 + streakReads / 2 + " warm-up reads):");

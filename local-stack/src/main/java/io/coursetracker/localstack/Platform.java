@@ -28,6 +28,7 @@ public final class Platform implements AutoCloseable {
     private final Settings settings;
     private final LocalStack stack;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Map<String, String>> extraEnv = new java.util.HashMap<>();
     private ServiceProcess tracker;
     private ServiceProcess ingest;
     private ServiceProcess progress;
@@ -35,6 +36,12 @@ public final class Platform implements AutoCloseable {
     public Platform(Settings settings) {
         this.settings = settings;
         this.stack = new LocalStack(settings.dataDir(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.postgresPort());
+    }
+
+    /** Adds environment variables for one service (by module name), e.g. a setting a benchmark needs; call before {@link #start}. */
+    public Platform withEnv(String module, Map<String, String> env) {
+        extraEnv.computeIfAbsent(module, m -> new java.util.HashMap<>()).putAll(env);
+        return this;
     }
 
     public Platform start() throws IOException, InterruptedException {
@@ -55,13 +62,14 @@ public final class Platform implements AutoCloseable {
 
     private ServiceProcess startService(String module, String database, int port) throws IOException {
         Path jar = settings.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
                 "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
                 "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD,
                 "TRACKER_ADMIN_TOKEN", settings.adminToken(),
-                "PROGRESS_SERVICE_URL", "http://127.0.0.1:" + settings.progressPort());
+                "PROGRESS_SERVICE_URL", "http://127.0.0.1:" + settings.progressPort()));
+        env.putAll(extraEnv.getOrDefault(module, Map.of()));
         ServiceProcess service = ServiceProcess.start(module, jar, port, env,
                 settings.dataDir().resolve("logs").resolve(module + ".log"));
         services.add(service);

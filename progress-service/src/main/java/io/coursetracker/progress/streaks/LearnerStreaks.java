@@ -27,15 +27,31 @@ public class LearnerStreaks {
     }
 
     public LearnerStreak streak(String learnerId, LocalDate asOf) {
+        return streak(studyDays.daysOf(learnerId), learners.restDaysPerWeekOf(learnerId), asOf);
+    }
+
+    public List<CalendarEntry> calendar(String learnerId, ReadDates.Range range, LocalDate asOf) {
+        return calendar(studyDays.daysOf(learnerId), learners.restDaysPerWeekOf(learnerId), range, asOf);
+    }
+
+    /** Both from one read of the study days: what the dashboard shows. */
+    public StreakAndCalendar streakAndCalendar(String learnerId, ReadDates.Range range, LocalDate asOf) {
+        List<StudyDay> days = studyDays.daysOf(learnerId);
         int restDays = learners.restDaysPerWeekOf(learnerId);
-        Streak streak = StreakRules.streak(studyDays.daysOf(learnerId), restDays, asOf);
+        return new StreakAndCalendar(streak(days, restDays, asOf), calendar(days, restDays, range, asOf));
+    }
+
+    public record StreakAndCalendar(LearnerStreak streak, List<CalendarEntry> calendar) {
+    }
+
+    private static LearnerStreak streak(List<StudyDay> days, int restDays, LocalDate asOf) {
+        Streak streak = StreakRules.streak(days, restDays, asOf);
         return new LearnerStreak(asOf, streak.current(), streak.longest(), streak.longestStart(), streak.longestEnd(),
                 streak.lastActiveDay(), streak.activeToday(), streak.brokenOn(), restDays);
     }
 
-    public List<CalendarEntry> calendar(String learnerId, ReadDates.Range range, LocalDate asOf) {
-        int restDays = learners.restDaysPerWeekOf(learnerId);
-        return StreakRules.calendar(studyDays.daysOf(learnerId), restDays, range.from(), range.to(), asOf).stream()
+    private static List<CalendarEntry> calendar(List<StudyDay> days, int restDays, ReadDates.Range range, LocalDate asOf) {
+        return StreakRules.calendar(days, restDays, range.from(), range.to(), asOf).stream()
                 .map(day -> new CalendarEntry(day.date(), day.active(), day.state(), day.tasksDone()))
                 .toList();
     }

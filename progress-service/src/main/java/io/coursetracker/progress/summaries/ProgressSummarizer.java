@@ -12,6 +12,8 @@ import io.coursetracker.progress.lessons.LessonMentionRow;
 import io.coursetracker.progress.lessons.LessonProgressCalculator;
 import io.coursetracker.progress.notes.StoredNoteRepository;
 import io.coursetracker.progress.questions.NoteQuestionRepository;
+import io.coursetracker.progress.reads.ReadCache;
+import io.coursetracker.progress.reads.ReadVersions;
 import io.coursetracker.progress.streaks.Streak;
 import io.coursetracker.progress.streaks.StreakRules;
 import io.coursetracker.progress.streaks.StudyDay;
@@ -39,8 +41,17 @@ public class ProgressSummarizer {
     private final NoteQuestionRepository questions;
     private final LearnerSettingsRepository learners;
 
+    /** A learner's summary for one course, as of one day, over the days from {@code from}. */
+    private record Key(String learnerId, String courseId, LocalDate asOf, LocalDate from) {
+    }
+
+    private final ReadVersions versions;
+    private final ReadCache cache;
+
     public ProgressSummarizer(LessonMentionRepository mentions, StudyDayRepository studyDays, StoredNoteRepository notes,
-                              NoteQuestionRepository questions, LearnerSettingsRepository learners) {
+                              NoteQuestionRepository questions, LearnerSettingsRepository learners, ReadVersions versions, ReadCache cache) {
+        this.versions = versions;
+        this.cache = cache;
         this.mentions = mentions;
         this.studyDays = studyDays;
         this.notes = notes;
@@ -50,9 +61,12 @@ public class ProgressSummarizer {
 
     public ProgressSummaries summarize(List<String> learnerIds, CourseCatalog course, LocalDate asOf, int days) {
         LocalDate from = asOf.minusDays(days - 1L);
+        // The stamps first, in one statement: what is computed after them is at least as new (see ReadCache).
+        Map<String, ReadVersions.Stamp> stamps = versions.of(learnerIds);
         List<LearnerSummary> summaries = new ArrayList<>();
         for (String learnerId : learnerIds) {
-            summaries.add(summarize(learnerId, course, asOf, from));
+            summaries.add(cache.get(new Key(learnerId, course.id(), asOf, from), stamps.get(learnerId),
+                    () -> summarize(learnerId, course, asOf, from), ProgressSummarizer::weight));
         }
         List<ProgressSummaries.Lesson> lessons = course.lessons().stream()
                 .map(lesson -> new ProgressSummaries.Lesson(lesson.number(), lesson.title()))
@@ -89,5 +103,12 @@ public class ProgressSummarizer {
                 .toList();
         return new LearnerSummary(learnerId, progress.completion(), lessons, streak.current(), streak.longest(),
                 streak.lastActiveDay(), active, started);
+    }
+
+    /** Roughly the bytes a summary holds: its lessons, active days and open questions. */
+    private static int weight(LearnerSummary summary) {
+        int questions = summary.furthestStarted() == null ? 0
+                : summary.furthestStarted().openQuestions().stream().mapToInt(text -> 40 + 2 * text.length()).sum();
+        return 256 + 48 * summary.lessons().size() + 24 * summary.activeDays().size() + questions;
     }
 }

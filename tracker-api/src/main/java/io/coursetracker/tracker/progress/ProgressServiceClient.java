@@ -1,7 +1,6 @@
 package io.coursetracker.tracker.progress;
 
 import io.coursetracker.contracts.api.CalendarEntry;
-import io.coursetracker.contracts.api.LearnerDashboard;
 import io.coursetracker.contracts.api.LearnerProgress;
 import io.coursetracker.contracts.api.LearnerQuestion;
 import io.coursetracker.contracts.api.LearnerStreak;
@@ -45,7 +44,8 @@ public interface ProgressServiceClient {
     @Path("/questions")
     List<LearnerQuestion> questions(@PathParam("learner") String learnerId, @QueryParam("status") String status);
 
+    /** As progress-service wrote it: tracker-api passes the JSON on without reading it (see LearnerProgressResource). */
     @GET
     @Path("/dashboard")
-    LearnerDashboard dashboard(@PathParam("learner") String learnerId, @QueryParam("asOf") String asOf);
+    byte[] dashboard(@PathParam("learner") String learnerId, @QueryParam("asOf") String asOf);
 }

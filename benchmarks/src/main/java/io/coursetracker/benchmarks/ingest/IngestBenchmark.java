@@ -76,8 +76,8 @@ public class IngestBenchmark implements Callable<Integer> {
     int rate = 200;
     @Option(names = "--latency-seconds", description = "length of the latency phase; 0 skips it (default ${DEFAULT-VALUE})")
     int latencySeconds = 40;
-    @Option(names = "--baseline", negatable = true, description = "run Kafka's producer perf tool as the baseline (default ${DEFAULT-VALUE})")
-    boolean baseline = true;
+    @Option(names = "--no-baseline", description = "skip the baseline (Kafka's producer perf tool)")
+    boolean skipBaseline;
     @Option(names = "--repo", description = "repository root with the packaged services (default: the working directory)")
     Path repo = Path.of("").toAbsolutePath();
     @Option(names = "--data-dir", description = "where the stack keeps its data and logs (default: a new temporary directory)")
@@ -161,7 +161,7 @@ public class IngestBenchmark implements Callable<Integer> {
                 int eventSize = averageNoteEventSize();
                 ProducerPerfBaseline.Result rawRate = null;
                 ProducerPerfBaseline.Result rawAtRate = null;
-                if (baseline) {
+                if (!skipBaseline) {
                     rawRate = baselineRun("bench-scratch-rate", throughput.notes, eventSize, -1);
                     if (latency != null) {
                         rawAtRate = baselineRun("bench-scratch-latency", (long) rate * latencySeconds, eventSize, rate);

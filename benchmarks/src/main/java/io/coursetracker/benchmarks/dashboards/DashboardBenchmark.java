@@ -193,7 +193,7 @@ public final class DashboardBenchmark implements Callable<Integer> {
     private Result load(String endpoint, Path requests, int rate, Platform[] profiled) throws Exception {
         awaitQuiet();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 LoadClient.class.getName(), requests.toString(), String.valueOf(rate), String.valueOf(warmup), String.valueOf(seconds));
         Process client = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         if (profiled != null) {

@@ -14,7 +14,7 @@ import java.util.function.ToIntFunction;
  * {@link Stamp} read <em>before</em> it was computed, and served only while the learner's stamp is
  * still that one. Invalidation is therefore by the database, not by this process: any committed
  * change to the learner's notes, mentions, study days, questions or settings, or to any catalog,
- * moves the stamp (triggers, migration V7), on whichever replica or code path wrote it. A value
+ * moves the stamp (triggers, migration V6), on whichever replica or code path wrote it. A value
  * computed while a change commits may already include it, and is stored under the older stamp:
  * it is never served, since the stamp has moved. Nothing expires by time: a stale entry can only be
  * evicted for room, never served.

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code read_version} counters (migration V7): one per learner, moved by triggers in the
+ * The {@code read_version} counters (migration V6): one per learner, moved by triggers in the
  * transaction of every change to the rows the learner's reads come from, and one for the catalogs.
  * A read computed after reading a learner's {@link Stamp} is at least as new as that stamp, so it
  * may be served again for as long as the stamp stays the same.

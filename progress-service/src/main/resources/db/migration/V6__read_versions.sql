@@ -1,4 +1,4 @@
--- V7 (V5 and V6 are written alongside on other branches).
+-- V6: read_version counters that move with every change a cached read depends on.
 --
 -- A counter per learner that moves in the same transaction as any change to the rows the learner's
 -- reads are computed from, so a cached read can be checked against it with one primary-key lookup

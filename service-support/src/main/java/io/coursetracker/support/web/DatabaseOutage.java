@@ -13,17 +13,30 @@ final class DatabaseOutage {
     }
 
     static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && unreachable(sql)) {
-                return true;
-            }
-            // Hibernate's and Agroal's wrappers for a connection that could not be made or was lost.
-            String type = cause.getClass().getName();
-            if (type.equals("org.hibernate.exception.JDBCConnectionException")) {
+        return causedBy(failure, 0);
+    }
+
+    /**
+     * Walks causes and suppressed exceptions: a commit that fails because the server went away is
+     * reported by the transaction manager as a RollbackException with the driver's error suppressed.
+     */
+    private static boolean causedBy(Throwable failure, int depth) {
+        if (failure == null || depth > 20) {
+            return false;
+        }
+        if (failure instanceof SQLException sql && unreachable(sql)) {
+            return true;
+        }
+        // Hibernate's wrapper for a connection that could not be made or was lost.
+        if (failure.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (causedBy(suppressed, depth + 1)) {
                 return true;
             }
         }
-        return false;
+        return failure.getCause() != failure && causedBy(failure.getCause(), depth + 1);
     }
 
     private static boolean unreachable(SQLException sql) {

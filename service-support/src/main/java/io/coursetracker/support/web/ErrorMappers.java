@@ -100,12 +100,13 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         if (DatabaseOutage.causedBy(e)) {
-            // Nothing was committed (or the client cannot know): a clear "try again", never a 2xx.
+            // Not committed (or, if the connection broke during commit, the client cannot know; the same bytes sent
+            // again are answered "unchanged" if they were stored): a clear "try again", never a 2xx.
             LOG.warnf("answered 503, the database is unreachable: %s", e.getMessage());
             return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
                     .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
-                    .entity(new ErrorBody("database unavailable", "the service cannot reach its database; nothing was stored; try again in "
-                            + DatabaseOutage.RETRY_AFTER_SECONDS + " s"))
+                    .entity(new ErrorBody("database unavailable", "the service cannot reach its database; nothing was committed; try again in "
+                            + DatabaseOutage.RETRY_AFTER_SECONDS + " s (sending the same edit again is safe)"))
                     .build();
         }
         String incident = UUID.randomUUID().toString();

@@ -36,6 +36,17 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aCommitCutByTheServerShuttingDownIsAnOutage() {
+        // What Narayana reports when PostgreSQL terminates the connection during commit.
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(xa);
+
+        assertThat(DatabaseOutage.causedBy(new RuntimeException("Error invoking subclass method", rollback))).isTrue();
+    }
+
+    @Test
     void aConstraintViolationOrABugIsNot() {
         assertThat(DatabaseOutage.causedBy(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(DatabaseOutage.causedBy(new NullPointerException())).isFalse();

@@ -31,6 +31,16 @@ class InvalidNoteTest {
     }
 
     @Test
+    void nulRightAfterABrokenSequenceIsStillFoundAsBinary() {
+        // The NUL is looked for in the leniently decoded text first; a lead byte must not swallow it.
+        byte[] broken = {'#', ' ', (byte) 0xE2, 0, 'a', '\n'};
+
+        assertThatThrownBy(() -> parser.parse("Daily/broken.md", broken))
+                .isInstanceOf(InvalidNoteException.class)
+                .hasMessage("note is binary, not Markdown text: NUL byte at offset 3");
+    }
+
+    @Test
     void emptyNoteIsAnEmptyNote() {
         Note note = parser.parse("Daily/new note.md", new byte[0]);
 

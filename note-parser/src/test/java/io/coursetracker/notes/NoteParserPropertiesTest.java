@@ -230,4 +230,14 @@ class NoteParserPropertiesTest {
                 assertThat(parser.parse("Daily/2025-08-04.md", content)).isEqualTo(expected)))
                 .doesNotThrowAnyException();
     }
+
+    @Example
+    void crlfAndCrLineEndingsReadAsLf() {
+        String lf = "# 2025-08-02 Saturday\n\n## 🎯 Goals\n- [x] Watch [[Lesson 1]]\n\n## ❓ Questions\n"
+                + "- Why? #ml\n  - And how? https://x.org\n";
+        Note expected = parse("Daily/2025-08-02.md", lf);
+
+        assertThat(parse("Daily/2025-08-02.md", lf.replace("\n", "\r\n"))).isEqualTo(expected);
+        assertThat(parse("Daily/2025-08-02.md", lf.replace("\n", "\r"))).isEqualTo(expected);
+    }
 }

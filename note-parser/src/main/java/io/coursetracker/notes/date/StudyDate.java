@@ -91,13 +91,18 @@ public record StudyDate(Optional<LocalDate> date, List<String> warnings) {
         }
         String written = word.group(1).toLowerCase(Locale.ROOT);
         for (DayOfWeek day : DayOfWeek.values()) {
-            String name = english(day).toLowerCase(Locale.ROOT);
+            String name = LOWER_CASE_NAMES[day.ordinal()];
             if (written.equals(name) || written.equals(name.substring(0, 3))) {
                 return Optional.of(day);
             }
         }
         return Optional.empty();
     }
+
+    /** "monday" … "sunday" by ordinal, built once: the JDK looks display names up in locale data each time. */
+    private static final String[] LOWER_CASE_NAMES = java.util.Arrays.stream(DayOfWeek.values())
+            .map(day -> english(day).toLowerCase(Locale.ROOT))
+            .toArray(String[]::new);
 
     private static String english(DayOfWeek day) {
         return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);

@@ -25,12 +25,21 @@ public final class NoteDecoder {
         if (content == null) {
             throw new InvalidNoteException("note has no content");
         }
-        rejectBinary(content);
-        String text = decodeStrictUtf8(content);
+        String lenient = new String(content, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\u0000') >= 0) {
+            // A NUL byte always decodes to U+0000, so only then are the bytes searched for its offset
+            // (a vectorised indexOf on the text instead of a byte loop on every note).
+            rejectBinary(content);
+        }
+        String text = decodeStrictUtf8(content, lenient);
         if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
             text = text.substring(1);
         }
-        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (text.indexOf('\r') >= 0) {
+            // indexOf is vectorised; replace(char, char) on non-Latin-1 text scans char by char even
+            // when there is nothing to replace, and most notes have LF endings.
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
 
         List<String> warnings = new ArrayList<>();
         MojibakeRepair.Result repaired = mojibakeRepair.repair(text);
@@ -51,11 +60,10 @@ public final class NoteDecoder {
         }
     }
 
-    private static String decodeStrictUtf8(byte[] content) {
+    private static String decodeStrictUtf8(byte[] content, String lenient) {
         // The JDK's String constructor is much faster than a CharsetDecoder and gives the same text for
         // valid UTF-8; it turns invalid bytes into U+FFFD, so only a text holding one is decoded again
         // strictly, to reject it with the offset (or to keep a U+FFFD that was written as such).
-        String lenient = new String(content, StandardCharsets.UTF_8);
         if (lenient.indexOf('\uFFFD') < 0) {
             return lenient;
         }

@@ -12,7 +12,6 @@ import org.commonmark.node.Text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /** Reads the inline nodes of one block (a paragraph, a heading) into {@link InlineContent}. */
 final class InlineReader extends AbstractVisitor {
@@ -107,12 +106,12 @@ final class InlineReader extends AbstractVisitor {
             readPlainText(literal);
             return;
         }
-        Matcher wikilink = Wikilinks.WIKILINK.matcher(literal);
         int copied = 0;
-        while (wikilink.find()) {
+        for (Wikilinks.Wikilink wikilink = Wikilinks.next(literal, 0); wikilink != null;
+                wikilink = Wikilinks.next(literal, copied)) {
             readPlainText(literal.substring(copied, wikilink.start()));
-            links.add(Wikilinks.target(wikilink));
-            appendCollapsed(Wikilinks.displayText(wikilink));
+            links.add(wikilink.target());
+            appendCollapsed(wikilink.displayText());
             copied = wikilink.end();
         }
         readPlainText(literal.substring(copied));

@@ -3,7 +3,6 @@ package io.coursetracker.notes.markdown;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class InlineTags {
 
-    private static final Pattern TAG = Pattern.compile("(?<=\\A|\\s)#([\\p{L}\\p{M}\\p{Nd}_/-]+)");
+    /** The definition of an inline tag; {@link #find} does the same by hand (see the tests). */
+    static final Pattern TAG = Pattern.compile("(?<=\\A|\\s)#([\\p{L}\\p{M}\\p{Nd}_/-]+)");
     private static final Pattern WHOLE_TAG = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_/-]+");
     private static final Pattern HAS_LETTER = Pattern.compile(".*[\\p{L}_].*");
 
@@ -26,9 +26,52 @@ public final class InlineTags {
             // Most text has no tag; skip the regex and its lookbehind at every position.
             return;
         }
-        Matcher tag = TAG.matcher(text);
-        while (tag.find()) {
-            normalise(tag.group(1)).ifPresent(onTag);
+        // What TAG finds, written out: the regex tries its lookbehind at every character.
+        int end = 0;
+        for (int hash = text.indexOf('#'); hash >= 0; hash = text.indexOf('#', Math.max(hash + 1, end))) {
+            if (hash > 0 && !isRegexSpace(text.charAt(hash - 1))) {
+                continue;
+            }
+            end = hash + 1;
+            boolean hasLetter = false;
+            while (end < text.length()) {
+                int c = text.codePointAt(end);
+                if (!isTagCharacter(c)) {
+                    break;
+                }
+                hasLetter |= c == '_' || Character.isLetter(c);
+                end += Character.charCount(c);
+            }
+            if (end > hash + 1 && hasLetter) {
+                onTag.accept(text.substring(hash + 1, end).toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /** {@code \s} of a regex without flags. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** {@code [\p{L}\p{M}\p{Nd}_/-]}. */
+    private static boolean isTagCharacter(int c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '/' || c == '-';
+        }
+        switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER:
+            case Character.LOWERCASE_LETTER:
+            case Character.TITLECASE_LETTER:
+            case Character.MODIFIER_LETTER:
+            case Character.OTHER_LETTER:
+            case Character.NON_SPACING_MARK:
+            case Character.ENCLOSING_MARK:
+            case Character.COMBINING_SPACING_MARK:
+            case Character.DECIMAL_DIGIT_NUMBER:
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -6,7 +6,6 @@ import io.coursetracker.contracts.note.SectionCounts;
 import io.coursetracker.contracts.note.Task;
 import io.coursetracker.contracts.note.TaskStatus;
 
-import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
@@ -31,11 +30,12 @@ import java.util.Set;
 public final class MarkdownReader {
 
     /**
-     * The autolink extension turns bare URLs ({@code https://…}, {@code www.…}) into links; the link
-     * processor keeps long paragraphs of links and emphasis linear (see its Javadoc).
+     * The post-processor turns bare URLs ({@code https://…}, {@code www.…}) and e-mail addresses into
+     * links, as the autolink extension would but skipping text that cannot hold one; the link
+     * processor keeps long paragraphs of links and emphasis linear (see their Javadoc).
      */
     private final Parser parser = Parser.builder()
-            .extensions(List.of(AutolinkExtension.create()))
+            .postProcessor(new BareLinkPostProcessor())
             .linkProcessor(new LinkWithoutEmphasisProcessor())
             .build();
 

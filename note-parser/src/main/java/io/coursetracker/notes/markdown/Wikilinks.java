@@ -1,8 +1,5 @@
 package io.coursetracker.notes.markdown;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Obsidian's wikilinks {@code [[target]]}, {@code [[target|alias]]} and embeds
  * {@code ![[file.png|500]]} inside a text node's literal.
@@ -13,26 +10,57 @@ import java.util.regex.Pattern;
  */
 final class Wikilinks {
 
-    static final Pattern WIKILINK = Pattern.compile("(!?)\\[\\[([^\\[\\]\\n]+?)]]");
-
     private Wikilinks() {
     }
 
-    /** The note or file a wikilink points to: what comes before {@code |} (alias or embed size). */
-    static String target(Matcher wikilink) {
-        String inner = wikilink.group(2);
-        int pipe = inner.indexOf('|');
-        return (pipe < 0 ? inner : inner.substring(0, pipe)).trim();
+    /**
+     * One wikilink in a literal.
+     *
+     * @param start where it starts ({@code !} of an embed, else the first {@code [})
+     * @param end   just after its {@code ]]}
+     * @param embed whether it is an embed {@code ![[…]]}
+     * @param inner what is between the brackets
+     */
+    record Wikilink(int start, int end, boolean embed, String inner) {
+
+        /** The note or file it points to: what comes before {@code |} (alias or embed size). */
+        String target() {
+            int pipe = inner.indexOf('|');
+            return (pipe < 0 ? inner : inner.substring(0, pipe)).trim();
+        }
+
+        /** What Obsidian shows for it: the alias of a link, else its target. */
+        String displayText() {
+            int pipe = inner.indexOf('|');
+            if (pipe < 0 || embed) {
+                return target();
+            }
+            return inner.substring(pipe + 1).trim();
+        }
     }
 
-    /** What Obsidian shows for the wikilink: the alias of a link, else its target. */
-    static String displayText(Matcher wikilink) {
-        String inner = wikilink.group(2);
-        int pipe = inner.indexOf('|');
-        boolean embed = !wikilink.group(1).isEmpty();
-        if (pipe < 0 || embed) {
-            return target(wikilink);
+    /**
+     * The first wikilink starting at or after {@code from}, or null. It matches what the regex
+     * {@code (!?)\[\[([^\[\]\n]+?)]]} finds from {@code from}; written out by hand because that
+     * regex tries its optional {@code !} at every character of the literal.
+     */
+    static Wikilink next(String literal, int from) {
+        for (int open = literal.indexOf("[[", from); open >= 0; open = literal.indexOf("[[", open + 1)) {
+            int close = open + 2;
+            while (close < literal.length() && !isBracketOrNewline(literal.charAt(close))) {
+                close++;
+            }
+            // At least one character inside, and the first bracket after it starts "]]".
+            if (close > open + 2 && close + 1 < literal.length()
+                    && literal.charAt(close) == ']' && literal.charAt(close + 1) == ']') {
+                boolean embed = open > from && literal.charAt(open - 1) == '!';
+                return new Wikilink(embed ? open - 1 : open, close + 2, embed, literal.substring(open + 2, close));
+            }
         }
-        return inner.substring(pipe + 1).trim();
+        return null;
+    }
+
+    private static boolean isBracketOrNewline(char c) {
+        return c == '[' || c == ']' || c == '\n';
     }
 }

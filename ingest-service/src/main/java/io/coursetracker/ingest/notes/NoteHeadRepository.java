@@ -5,8 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 
 @ApplicationScoped
 public class NoteHeadRepository implements PanacheRepositoryBase<NoteHead, NoteHead.NoteKey> {
@@ -25,6 +28,31 @@ public class NoteHeadRepository implements PanacheRepositoryBase<NoteHead, NoteH
                 .executeUpdate();
         return findByIdOptional(new NoteHead.NoteKey(learnerId, notePath), LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow();
+    }
+
+    /**
+     * {@link #lockOrCreate} for many notes of one learner in two statements: the missing heads are
+     * created with one insert, then all are locked with one select, in path order (the order every
+     * caller locks in, so two such calls cannot deadlock). Keyed by path.
+     */
+    public Map<String, NoteHead> lockOrCreateAll(String learnerId, SortedSet<String> notePaths) {
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO note_head (learner_id, note_path, revision, deleted, updated_at)
+                        SELECT ?1, path, 0, true, ?3 FROM unnest(cast(?2 AS text[])) AS path
+                        ON CONFLICT DO NOTHING""")
+                .setParameter(1, learnerId)
+                .setParameter(2, notePaths.toArray(String[]::new))
+                .setParameter(3, Instant.now())
+                .executeUpdate();
+        Map<String, NoteHead> locked = new HashMap<>();
+        getEntityManager()
+                .createQuery("FROM NoteHead h WHERE h.key.learnerId = ?1 AND h.key.notePath IN ?2 ORDER BY h.key.notePath", NoteHead.class)
+                .setParameter(1, learnerId)
+                .setParameter(2, notePaths)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .forEach(head -> locked.put(head.key.notePath(), head));
+        return locked;
     }
 
     /** Paths of the learner's notes that are not deleted. */

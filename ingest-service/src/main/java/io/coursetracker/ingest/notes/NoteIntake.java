@@ -9,12 +9,14 @@ import io.coursetracker.outbox.Outbox;
 import io.coursetracker.support.security.Tokens;
 import io.coursetracker.support.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -27,11 +29,8 @@ public class NoteIntake {
     private final NoteRevisionRepository revisions;
     private final Outbox outbox;
     private final LearnerErasures erasures;
-    private final EntityManager entityManager;
 
-    public NoteIntake(NoteHeadRepository heads, NoteRevisionRepository revisions, Outbox outbox, LearnerErasures erasures,
-                      EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public NoteIntake(NoteHeadRepository heads, NoteRevisionRepository revisions, Outbox outbox, LearnerErasures erasures) {
         this.heads = heads;
         this.revisions = revisions;
         this.outbox = outbox;
@@ -60,31 +59,36 @@ public class NoteIntake {
 
     /**
      * Stores several edits of one learner in one transaction (one commit, one lock): each edit is
-     * decided as {@link #revise} decides it, and the outcomes come back in the edits' order.
+     * decided as {@link #revise} decides it, and the outcomes come back in the edits' order. The
+     * notes' heads are created and locked with one statement each for the whole list, and the new
+     * revisions, head updates and outbox rows go to the database as JDBC batches at commit, so the
+     * round trips do not grow with the number of edits.
      */
     @Transactional
     public List<Outcome> reviseAll(String learnerId, List<Edit> edits) {
         refuseErased(learnerId);
+        Map<String, NoteHead> lockedHeads = heads.lockOrCreateAll(learnerId,
+                edits.stream().map(Edit::notePath).collect(Collectors.toCollection(TreeSet::new)));
         List<Outcome> outcomes = new ArrayList<>(edits.size());
         for (Edit edit : edits) {
-            outcomes.add(store(learnerId, edit.notePath(), edit.content(), edit.note()));
-            // Written now and let go: every native query flushes, and a flush dirty-checks every managed
-            // row (each revision's bytes included), which made a hundred edits cost a hundred squared.
-            entityManager.flush();
-            entityManager.clear();
+            outcomes.add(store(lockedHeads.get(edit.notePath()), edit.content(), edit.note()));
         }
         return outcomes;
     }
 
     private Outcome store(String learnerId, String notePath, byte[] content, Note note) {
+        return store(heads.lockOrCreate(learnerId, notePath), content, note);
+    }
+
+    /** Decides one edit against the note's locked head: unchanged, or the next revision with its event. */
+    private Outcome store(NoteHead head, byte[] content, Note note) {
         String sha256 = Tokens.sha256Hex(content);
-        NoteHead head = heads.lockOrCreate(learnerId, notePath);
         if (!head.deleted && sha256.equals(head.contentSha256)) {
             return new Unchanged(head.revision);
         }
         Accepted accepted = advance(head, content, sha256);
-        outbox.add(Topics.NOTES, learnerId, new NoteRevised(accepted.eventId(), head.updatedAt, NoteRevised.SCHEMA_VERSION,
-                learnerId, notePath, accepted.revision(), sha256, note));
+        outbox.add(Topics.NOTES, head.key.learnerId(), new NoteRevised(accepted.eventId(), head.updatedAt, NoteRevised.SCHEMA_VERSION,
+                head.key.learnerId(), head.key.notePath(), accepted.revision(), sha256, note));
         return accepted;
     }
 

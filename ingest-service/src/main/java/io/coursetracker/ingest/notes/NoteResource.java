@@ -75,8 +75,7 @@ public class NoteResource {
                                 @QueryParam("mirror") boolean mirror,
                                 InputStream zip) {
         authenticator.authorizeFor(authorization, learnerId);
-        List<VaultArchive.Entry> entries = VaultArchive.read(zip);
-        return Response.accepted(vaults.upload(learnerId, courses(learnerId), entries, mirror)).build();
+        return Response.accepted(vaults.upload(learnerId, courses(learnerId), zip, mirror)).build();
     }
 
     @DELETE

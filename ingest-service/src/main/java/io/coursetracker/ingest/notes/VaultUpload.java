@@ -3,10 +3,12 @@ package io.coursetracker.ingest.notes;
 import io.coursetracker.support.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * A whole vault at once: every note in the archive is one edit, each accepted or refused on its
@@ -25,11 +27,14 @@ public class VaultUpload {
     private final NoteAnalyzer analyzer;
     private final NoteIntake intake;
     private final NoteHeadRepository heads;
+    private final Semaphore uploadSlots;
 
-    public VaultUpload(NoteAnalyzer analyzer, NoteIntake intake, NoteHeadRepository heads) {
+    public VaultUpload(NoteAnalyzer analyzer, NoteIntake intake, NoteHeadRepository heads, VaultConfig config) {
         this.analyzer = analyzer;
         this.intake = intake;
         this.heads = heads;
+        int slots = config.concurrentUploads() > 0 ? config.concurrentUploads() : Runtime.getRuntime().availableProcessors();
+        this.uploadSlots = new Semaphore(slots, true);
     }
 
     public record Rejected(String path, String error) {
@@ -38,7 +43,25 @@ public class VaultUpload {
     public record Result(int accepted, int unchanged, int deleted, List<Rejected> rejected) {
     }
 
-    public Result upload(String learnerId, List<String> courses, List<VaultArchive.Entry> entries, boolean mirror) {
+    /**
+     * Reads the zipped vault and stores its notes, once one of the upload slots is free
+     * ({@link VaultConfig#concurrentUploads()}); the archive is not inflated before that.
+     */
+    public Result upload(String learnerId, List<String> courses, InputStream zip, boolean mirror) {
+        try {
+            uploadSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to store a vault; nothing was stored", e);
+        }
+        try {
+            return upload(learnerId, courses, VaultArchive.read(zip), mirror);
+        } finally {
+            uploadSlots.release();
+        }
+    }
+
+    Result upload(String learnerId, List<String> courses, List<VaultArchive.Entry> entries, boolean mirror) {
         int[] acceptedAndUnchanged = new int[2];
         List<Rejected> rejected = new ArrayList<>();
         Set<String> inArchive = new HashSet<>();

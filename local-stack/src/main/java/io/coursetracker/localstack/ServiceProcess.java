@@ -48,7 +48,12 @@ public final class ServiceProcess implements AutoCloseable {
                 // serial collector keeps whatever heap it once grew to, and a service's non-heap (metaspace,
                 // code, symbols, threads) is ~170 MiB, so the heap is capped at 128 MiB: the services' live
                 // data stays well below it, even with ten 1,000-note vaults uploading at once.
-                "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC"));
+                "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
+                // C1 only: on a two-core laptop running three services, Kafka and PostgreSQL, C2's
+                // compiler threads took 45-55 % of each service's CPU during the ingest benchmark (async-profiler)
+                // and tens of MiB of code cache and arenas. Without C2 the stack starts faster, the ingest
+                // benchmark ran faster end to end and every service stayed under 300 MiB (docs/benchmarks.md).
+                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m"));
         String extra = System.getProperty(EXTRA_JVM_OPTIONS, "").strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));

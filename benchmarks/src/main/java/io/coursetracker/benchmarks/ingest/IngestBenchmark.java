@@ -356,7 +356,7 @@ public class IngestBenchmark implements Callable<Integer> {
                 line("  ratio p99 end to end / baseline p99: %.1f", latency.fromAck.getValueAtPercentile(99) / 1000.0 / Math.max(1, rawAtRate.p99Ms()));
             }
         }
-        line("memory (RSS from /proc/<pid>/status; services run -Xmx128m -XX:+UseSerialGC, MALLOC_ARENA_MAX=2)   [target < 300 MiB each]:");
+        line("memory (RSS from /proc/<pid>/status; services run -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1, MALLOC_ARENA_MAX=2)   [target < 300 MiB each]:");
         for (String name : rssAfterStart.keySet()) {
             line("  %-17s after start-up %6.1f MiB   after the ingest %6.1f MiB", name, rssAfterStart.get(name), rssAfter.get(name));
         }

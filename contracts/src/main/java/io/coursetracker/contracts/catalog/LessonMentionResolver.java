@@ -65,7 +65,10 @@ public final class LessonMentionResolver {
         List<IndexedLesson> indexed = new ArrayList<>();
         for (CourseCatalog catalog : catalogs) {
             for (CatalogLesson lesson : catalog.lessons()) {
-                indexed.add(new IndexedLesson(catalog.id(), lesson, aliasPatterns(lesson)));
+                indexed.add(new IndexedLesson(catalog.id(), lesson, aliasPattern(lesson),
+                        lesson.url() == null ? null : LessonUrls.normalize(lesson.url()),
+                        lesson.chapters().stream().flatMap(c -> c.urls().stream()).map(LessonUrls::normalize).toList(),
+                        lesson.notebooks().stream().map(LessonUrls::normalize).toList()));
             }
         }
         this.lessons = List.copyOf(indexed);
@@ -98,13 +101,15 @@ public final class LessonMentionResolver {
         String fullText = text == null ? "" : text;
         String prose = LessonUrls.withoutUrls(fullText);
 
-        List<String> urls = new ArrayList<>(LessonUrls.findIn(fullText));
+        // Normalized once here and in the index, not once per lesson and catalog URL compared.
+        List<String> urls = new ArrayList<>();
+        LessonUrls.findIn(fullText).forEach(url -> urls.add(LessonUrls.normalize(url)));
         List<String> linkTexts = new ArrayList<>();
         for (String link : links) {
             if (link == null || link.isBlank()) {
                 continue;
             }
-            urls.add(link);
+            urls.add(LessonUrls.normalize(link));
             if (!LessonUrls.isWebUrl(link)) {
                 linkTexts.add(wikilinkTarget(link));
             }
@@ -119,13 +124,13 @@ public final class LessonMentionResolver {
             Set<Activity> implied = EnumSet.noneOf(Activity.class);
             boolean plain = indexed.matchesAlias(prose) || linkTexts.stream().anyMatch(indexed::matchesAlias);
             for (String url : urls) {
-                if (lesson.url() != null && LessonUrls.matches(url, lesson.url())) {
+                if (indexed.url() != null && LessonUrls.matchesNormalized(url, indexed.url())) {
                     plain = true;
                 }
-                if (lesson.chapters().stream().flatMap(c -> c.urls().stream()).anyMatch(c -> LessonUrls.matches(url, c))) {
+                if (indexed.chapterUrls().stream().anyMatch(c -> LessonUrls.matchesNormalized(url, c))) {
                     implied.add(Activity.READ);
                 }
-                if (lesson.notebooks().stream().anyMatch(n -> LessonUrls.matches(url, n))) {
+                if (indexed.notebookUrls().stream().anyMatch(n -> LessonUrls.matchesNormalized(url, n))) {
                     implied.add(Activity.NOTEBOOK);
                 }
             }
@@ -167,25 +172,34 @@ public final class LessonMentionResolver {
         return s.replace("%20", " ");
     }
 
-    private static List<Pattern> aliasPatterns(CatalogLesson lesson) {
+    /**
+     * One pattern for all the lesson's aliases: an alternation finds a match wherever one of the
+     * aliases would (each branch is tried at each position, between the same word boundaries), in a
+     * single pass over the text instead of one per alias. Null when the lesson has no alias.
+     */
+    private static Pattern aliasPattern(CatalogLesson lesson) {
         Set<String> seen = new HashSet<>();
-        List<Pattern> patterns = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         for (String alias : lesson.aliases()) {
             if (alias == null || alias.isBlank() || !seen.add(CatalogValidator.aliasKey(alias))) {
                 continue;
             }
-            String body = java.util.Arrays.stream(alias.strip().split("\\s+"))
+            bodies.add(java.util.Arrays.stream(alias.strip().split("\\s+"))
                     .map(Pattern::quote)
-                    .collect(Collectors.joining("[\\s\\u00A0]+"));
-            patterns.add(Pattern.compile("(?<![A-Za-z0-9])" + body + "(?![A-Za-z0-9])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                    .collect(Collectors.joining("[\\s\\u00A0]+")));
         }
-        return List.copyOf(patterns);
+        if (bodies.isEmpty()) {
+            return null;
+        }
+        return Pattern.compile("(?<![A-Za-z0-9])(?:" + String.join("|", bodies) + ")(?![A-Za-z0-9])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    private record IndexedLesson(String course, CatalogLesson lesson, List<Pattern> aliases) {
+    /** A catalog lesson with its aliases compiled and its URLs normalized, once per resolver. */
+    private record IndexedLesson(String course, CatalogLesson lesson, Pattern aliases, String url, List<String> chapterUrls,
+                                 List<String> notebookUrls) {
         boolean matchesAlias(String text) {
-            return aliases.stream().anyMatch(p -> p.matcher(text).find());
+            return aliases != null && aliases.matcher(text).find();
         }
     }
 }

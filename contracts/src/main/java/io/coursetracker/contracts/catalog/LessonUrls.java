@@ -52,8 +52,13 @@ final class LessonUrls {
 
     /** Whether {@code link} (as a learner wrote it) points at {@code catalogUrl} or a page below it. */
     static boolean matches(String link, String catalogUrl) {
-        String target = normalize(catalogUrl);
-        String candidate = normalize(link);
+        return matchesNormalized(normalize(link), normalize(catalogUrl));
+    }
+
+    /** {@link #matches}, for a link and a catalog URL already {@link #normalize normalized}. */
+    static boolean matchesNormalized(String link, String catalogUrl) {
+        String target = catalogUrl;
+        String candidate = link;
         if (!target.contains("?")) {
             int question = candidate.indexOf('?');
             if (question >= 0) {

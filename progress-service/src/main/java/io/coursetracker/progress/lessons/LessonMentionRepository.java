@@ -19,6 +19,17 @@ public class LessonMentionRepository implements PanacheRepository<LessonMentionR
         persist(rows);
     }
 
+    /**
+     * Replaces the mentions of several notes of the learner: one delete for all of them, then the new
+     * rows, which Hibernate sends in JDBC batches at the next flush (their ids come from a pooled sequence).
+     */
+    public void replaceForNotes(String learnerId, Collection<String> notePaths, List<LessonMentionRow> rows) {
+        if (!notePaths.isEmpty()) {
+            delete("learnerId = ?1 AND notePath IN ?2", learnerId, notePaths);
+        }
+        persist(rows);
+    }
+
     public List<LessonMentionRow> ofLearner(String learnerId) {
         return list("learnerId", learnerId);
     }

@@ -6,14 +6,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One lesson activity that a task of a live note mentions, and whether that task is checked. */
 @Entity
 @Table(name = "lesson_mention")
 public class LessonMentionRow {
+    // A pooled sequence rather than IDENTITY: Hibernate cannot batch inserts whose id the insert itself
+    // returns. V7 sets the bigserial's sequence to step by the allocation size.
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "lesson_mention_id")
+    @SequenceGenerator(name = "lesson_mention_id", sequenceName = "lesson_mention_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "learner_id")
     public String learnerId;

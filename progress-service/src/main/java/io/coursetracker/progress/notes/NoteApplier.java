@@ -28,11 +28,16 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -88,6 +93,11 @@ public class NoteApplier {
      * not newer than the stored one change nothing, and every applied one gets its NoteApplied);
      * lesson and streak events say what the whole batch changed. Returns how many events changed
      * something.
+     *
+     * <p>The database sees the batch, not its events: one statement records the event ids, one locks
+     * the notes they name, the events are then applied in order to those notes in memory, and what the
+     * last applied revision of each note says is written at the end (one delete each for its mentions
+     * and questions, the new rows in JDBC batches, one flush).
      */
     @Transactional
     public int applyAll(String learnerId, List<NoteEvent> events) {
@@ -97,22 +107,30 @@ public class NoteApplier {
             LOG.debugf("%d events of erased learner %s ignored", events.size(), learnerId);
             return 0;
         }
-        Batch batch = new Batch(learnerId,
-                mentions.ofNotes(learnerId, events.stream().map(NoteEvent::notePath).collect(Collectors.toSet())));
-        int applied = 0;
         for (NoteEvent event : events) {
             if (!event.learnerId().equals(learnerId)) {
                 throw new IllegalArgumentException("event " + event.eventId() + " is not " + learnerId + "'s");
             }
-            if (applyOne(event, batch)) {
+        }
+        Batch batch = new Batch(learnerId,
+                mentions.ofNotes(learnerId, events.stream().map(NoteEvent::notePath).collect(Collectors.toSet())));
+        Set<UUID> firstTime = new HashSet<>(processed.firstTimes(events.stream().map(NoteEvent::eventId).toList()));
+        Map<String, StoredNote> stored = notes.lockAll(learnerId,
+                events.stream().filter(event -> firstTime.contains(event.eventId())).map(NoteEvent::notePath).collect(Collectors.toSet()));
+        int applied = 0;
+        for (NoteEvent event : events) {
+            // remove: a second occurrence of an id in the batch is a duplicate of the first.
+            if (!firstTime.remove(event.eventId())) {
+                LOG.debugf("duplicate event %s ignored", event.eventId());
+            } else if (applyOne(event, stored, batch)) {
                 applied++;
             }
-            // Written now and let go: every native query flushes, and a flush dirty-checks every managed
-            // row, so a batch that kept them all would cost the square of its size.
-            entityManager.flush();
-            entityManager.clear();
         }
         if (applied > 0) {
+            write(batch);
+            // Queued once the session is empty again, in the order the events were applied: whatever the
+            // outbox runs per message then has no managed row to dirty-check.
+            batch.applied.forEach(note -> changes.noteApplied(note.event(), note.newDate(), note.deleted()));
             // study_day is untouched until here, so it still says which days were active before the batch.
             Map<LocalDate, Boolean> activeBefore = changes.activeDays(learnerId, batch.days);
             studyDays.refresh(learnerId, batch.days);
@@ -127,66 +145,87 @@ public class NoteApplier {
         /** The mentions of every note the batch names, as they were before it. */
         final Map<String, List<ActivityMention>> mentionsBefore;
         final Set<LocalDate> days = new LinkedHashSet<>();
-        private LessonMentionResolver resolver;
+        /** The notes the batch created: persisted when it is written. */
+        final List<StoredNote> created = new ArrayList<>();
+        /** Each changed note's last applied revision, by path: null for a delete. Only this one is resolved and written. */
+        final Map<String, Note> latest = new LinkedHashMap<>();
+        /** What each applied event's NoteApplied says, in order. */
+        final List<AppliedEvent> applied = new ArrayList<>();
 
         Batch(String learnerId, Map<String, List<ActivityMention>> mentionsBefore) {
             this.learnerId = learnerId;
             this.mentionsBefore = mentionsBefore;
         }
-
-        LessonMentionResolver resolver() {
-            if (resolver == null) {
-                resolver = resolverFor(learnerId);
-            }
-            return resolver;
-        }
     }
 
-    /** Applies one event of the batch; returns whether it changed anything. */
-    private boolean applyOne(NoteEvent event, Batch batch) {
-        if (!processed.firstTime(event.eventId())) {
-            LOG.debugf("duplicate event %s ignored", event.eventId());
+    private record AppliedEvent(NoteEvent event, LocalDate newDate, boolean deleted) {
+    }
+
+    /** Applies one first-seen event of the batch to the locked notes in memory; returns whether it changed anything. */
+    private boolean applyOne(NoteEvent event, Map<String, StoredNote> stored, Batch batch) {
+        StoredNote existing = stored.get(event.notePath());
+        if (existing != null && existing.revision >= event.revision()) {
+            LOG.debugf("revision %s of %s is not newer than %s; ignored", (Object) event.revision(), event.notePath(), (Object) existing.revision);
             return false;
         }
-        Optional<StoredNote> existing = notes.lock(event.learnerId(), event.notePath());
-        if (existing.isPresent() && existing.get().revision >= event.revision()) {
-            LOG.debugf("revision %s of %s is not newer than %s; ignored", (Object) event.revision(), event.notePath(), (Object) existing.get().revision);
-            return false;
-        }
-        LocalDate oldDate = existing.map(stored -> stored.studyDate).orElse(null);
+        LocalDate oldDate = existing == null ? null : existing.studyDate;
         LocalDate newDate = event instanceof NoteRevised revisedNote ? revisedNote.note().date() : null;
-        StoredNote note = existing.orElseGet(() -> {
-            StoredNote created = new StoredNote();
-            created.key = new StoredNote.Key(event.learnerId(), event.notePath());
-            return created;
-        });
+        StoredNote note = existing;
+        if (note == null) {
+            note = new StoredNote();
+            note.key = new StoredNote.Key(event.learnerId(), event.notePath());
+            stored.put(event.notePath(), note);
+            batch.created.add(note);
+        }
         // This revision is applied: the note moves to it, and counts it.
         note.revision = event.revision();
         note.appliedAt = Instant.now();
         note.appliedRevisions++;
         if (event instanceof NoteRevised revised) {
             fill(note, revised.note());
-            mentions.replaceForNote(event.learnerId(), event.notePath(),
-                    mentionRows(event.learnerId(), event.notePath(), revised.note(), batch.resolver()));
-            questions.replaceForNote(event.learnerId(), event.notePath(), revised.note().date(), revised.note().questions());
+            batch.latest.put(event.notePath(), revised.note());
         } else if (event instanceof NoteDeleted) {
             note.deleted = true;
             note.body = null;
             note.studyDate = null;
             note.active = false;
             note.tasksDone = 0;
-            mentions.replaceForNote(event.learnerId(), event.notePath(), List.of());
-            questions.replaceForNote(event.learnerId(), event.notePath(), null, List.of());
+            batch.latest.put(event.notePath(), null);
         }
-        notes.persist(note);
         if (oldDate != null) {
             batch.days.add(oldDate);
         }
         if (newDate != null) {
             batch.days.add(newDate);
         }
-        changes.noteApplied(event, newDate, note.deleted);
+        batch.applied.add(new AppliedEvent(event, newDate, note.deleted));
         return true;
+    }
+
+    /**
+     * Writes the batch's notes, and the mentions and questions of each note's last applied revision.
+     * Flushed once, then the session is let go: the reads that follow flush before they run, and a
+     * flush dirty-checks every managed row.
+     */
+    private void write(Batch batch) {
+        // The learner's courses and catalogs are read only when a revision is written: deletes need none.
+        Function<Task, List<LessonMention>> resolve = batch.latest.values().stream().anyMatch(Objects::nonNull)
+                ? memoized(resolverFor(batch.learnerId)) : task -> List.of();
+        List<LessonMentionRow> mentionRows = new ArrayList<>();
+        Map<String, NoteQuestionRepository.NoteQuestions> questionRows = new LinkedHashMap<>();
+        batch.latest.forEach((path, note) -> {
+            if (note == null) {
+                questionRows.put(path, NoteQuestionRepository.NoteQuestions.NONE);
+            } else {
+                mentionRows.addAll(mentionRows(batch.learnerId, path, note, resolve));
+                questionRows.put(path, new NoteQuestionRepository.NoteQuestions(note.date(), note.questions()));
+            }
+        });
+        notes.persist(batch.created);
+        mentions.replaceForNotes(batch.learnerId, batch.latest.keySet(), mentionRows);
+        questions.replaceForNotes(batch.learnerId, questionRows);
+        entityManager.flush();
+        entityManager.clear();
     }
 
     /**
@@ -197,7 +236,7 @@ public class NoteApplier {
     @Transactional
     public void resolveLessonsAgain(String learnerId) {
         locks.learner(learnerId);
-        LessonMentionResolver resolver = resolverFor(learnerId);
+        Function<Task, List<LessonMention>> resolver = memoized(resolverFor(learnerId));
         for (StoredNote stored : notes.liveNotesOf(learnerId)) {
             try {
                 Note note = json.readValue(stored.body, Note.class);
@@ -225,10 +264,22 @@ public class NoteApplier {
         return LessonMentionResolver.forCatalogs(catalogs.forIds(learners.coursesOf(learnerId)));
     }
 
-    private List<LessonMentionRow> mentionRows(String learnerId, String notePath, Note note, LessonMentionResolver resolver) {
+    /**
+     * The resolver, remembering what it found for each task text and links it saw: a learner's notes
+     * repeat the same tasks day after day, and the resolver reads nothing else of a task.
+     */
+    private static Function<Task, List<LessonMention>> memoized(LessonMentionResolver resolver) {
+        Map<TaskWords, List<LessonMention>> found = new HashMap<>();
+        return task -> found.computeIfAbsent(new TaskWords(task.text(), task.links()), words -> resolver.resolve(words.text(), words.links()));
+    }
+
+    private record TaskWords(String text, List<String> links) {
+    }
+
+    private List<LessonMentionRow> mentionRows(String learnerId, String notePath, Note note, Function<Task, List<LessonMention>> resolve) {
         List<LessonMentionRow> rows = new ArrayList<>();
         for (Task task : note.tasks()) {
-            for (LessonMention mention : resolver.resolve(task)) {
+            for (LessonMention mention : resolve.apply(task)) {
                 LessonMentionRow row = new LessonMentionRow();
                 row.learnerId = learnerId;
                 row.notePath = notePath;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,27 @@ public class StoredNoteRepository implements PanacheRepositoryBase<StoredNote, S
 
     public Optional<StoredNote> lock(String learnerId, String notePath) {
         return findByIdOptional(new StoredNote.Key(learnerId, notePath), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Locks the learner's stored notes among the given paths, in one statement; a path without a
+     * note is simply absent. Rows are locked in path order, so two transactions that lock
+     * overlapping notes take their locks in the same order.
+     */
+    public Map<String, StoredNote> lockAll(String learnerId, Collection<String> notePaths) {
+        Map<String, StoredNote> byPath = new HashMap<>();
+        if (notePaths.isEmpty()) {
+            return byPath;
+        }
+        getEntityManager().createQuery(
+                        "SELECT n FROM StoredNote n WHERE n.key.learnerId = :learner AND n.key.notePath IN :paths ORDER BY n.key.notePath",
+                        StoredNote.class)
+                .setParameter("learner", learnerId)
+                .setParameter("paths", notePaths)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(note -> byPath.put(note.key.notePath(), note));
+        return byPath;
     }
 
     /** Every note of the learner, deleted ones too, by path. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The questions of every live note, replaced whenever the note changes. */
 @ApplicationScoped
@@ -22,19 +23,32 @@ public class NoteQuestionRepository implements PanacheRepositoryBase<NoteQuestio
         this.json = json;
     }
 
-    public void replaceForNote(String learnerId, String notePath, LocalDate studyDate, List<Question> questions) {
-        delete("key.learnerId = ?1 AND key.notePath = ?2", learnerId, notePath);
-        getEntityManager().flush();
-        for (int position = 0; position < questions.size(); position++) {
-            Question question = questions.get(position);
-            NoteQuestionRow row = new NoteQuestionRow();
-            row.key = new NoteQuestionRow.Key(learnerId, notePath, position);
-            row.studyDate = studyDate;
-            row.text = question.text();
-            row.answered = question.answered();
-            row.subQuestions = write(question.subQuestions());
-            persist(row);
+    /** A note's questions as they are to be stored: those of its study date (null: not a daily note). */
+    public record NoteQuestions(LocalDate studyDate, List<Question> questions) {
+        public static final NoteQuestions NONE = new NoteQuestions(null, List.of());
+    }
+
+    /**
+     * Replaces the questions of each given note of the learner (an empty list deletes them): one
+     * delete for all the notes, then the new rows, which Hibernate sends in JDBC batches at the next flush.
+     */
+    public void replaceForNotes(String learnerId, Map<String, NoteQuestions> byNote) {
+        if (byNote.isEmpty()) {
+            return;
         }
+        delete("key.learnerId = ?1 AND key.notePath IN ?2", learnerId, byNote.keySet());
+        byNote.forEach((notePath, note) -> {
+            for (int position = 0; position < note.questions().size(); position++) {
+                Question question = note.questions().get(position);
+                NoteQuestionRow row = new NoteQuestionRow();
+                row.key = new NoteQuestionRow.Key(learnerId, notePath, position);
+                row.studyDate = note.studyDate();
+                row.text = question.text();
+                row.answered = question.answered();
+                row.subQuestions = write(question.subQuestions());
+                persist(row);
+            }
+        });
     }
 
     /** Every question of the learner's live notes, in the order the notes asked them. */

@@ -28,21 +28,20 @@ public class StudyDayRepository implements PanacheRepositoryBase<StudyDayRow, St
             return;
         }
         getEntityManager().flush();
-        for (LocalDate day : days) {
-            getEntityManager().createNativeQuery("DELETE FROM study_day WHERE learner_id = :learner AND study_date = :day")
-                    .setParameter("learner", learnerId)
-                    .setParameter("day", day)
-                    .executeUpdate();
-            getEntityManager().createNativeQuery("""
-                            INSERT INTO study_day (learner_id, study_date, notes, active_notes, tasks_done)
-                            SELECT learner_id, study_date, count(*), count(*) FILTER (WHERE active), sum(tasks_done)
-                            FROM note
-                            WHERE learner_id = :learner AND study_date = :day AND NOT deleted
-                            GROUP BY learner_id, study_date""")
-                    .setParameter("learner", learnerId)
-                    .setParameter("day", day)
-                    .executeUpdate();
-        }
+        // Two statements whatever the number of days: a batch of daily notes touches a day per note.
+        getEntityManager().createNativeQuery("DELETE FROM study_day WHERE learner_id = :learner AND study_date IN (:days)")
+                .setParameter("learner", learnerId)
+                .setParameter("days", days)
+                .executeUpdate();
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO study_day (learner_id, study_date, notes, active_notes, tasks_done)
+                        SELECT learner_id, study_date, count(*), count(*) FILTER (WHERE active), sum(tasks_done)
+                        FROM note
+                        WHERE learner_id = :learner AND study_date IN (:days) AND NOT deleted
+                        GROUP BY learner_id, study_date""")
+                .setParameter("learner", learnerId)
+                .setParameter("days", days)
+                .executeUpdate();
     }
 
     /** Every study day of the learner, oldest first. */

@@ -4,7 +4,11 @@ import io.coursetracker.contracts.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 /**
  * Erased learners in ingest-service. Both erasing and storing an edit take the learner's advisory
@@ -27,13 +31,23 @@ public class LearnerErasures {
      * Call it inside the transaction that stores an edit, before anything is written.
      */
     public boolean lockAndCheckErased(String learnerId) {
-        entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, hashtext(?2))")
-                .setParameter(1, LEARNER_LOCKS)
-                .setParameter(2, learnerId)
-                .getSingleResult();
-        return !entityManager.createNativeQuery("SELECT 1 FROM erased_learner WHERE learner_id = ?1")
-                .setParameter(1, learnerId)
-                .getResultList().isEmpty();
+        // Plain JDBC on the transaction's connection: every edit runs these two statements, and
+        // Hibernate's native-query machinery cost more CPU than the statements (async-profiler, 200 edits/s).
+        // Two statements, not one: a statement's snapshot is taken before it waits for the lock, so
+        // only a second statement sees an erasure committed while this one waited.
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, LEARNER_LOCKS);
+                lock.setString(2, learnerId);
+                lock.executeQuery().close();
+            }
+            try (PreparedStatement erased = connection.prepareStatement("SELECT 1 FROM erased_learner WHERE learner_id = ?")) {
+                erased.setString(1, learnerId);
+                try (ResultSet row = erased.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
     }
 
     /** Deletes every note head and revision of the learner and their events still in the outbox; idempotent. */

@@ -126,6 +126,10 @@ class LearnerVaultFlowIT {
         assertThat(dashboard.path("streak").path("current").asInt()).isEqualTo(3);
         assertThat(dashboard.path("calendar")).hasSize(30);
         assertThat(lesson(dashboard.path("progress"), 3).path("status").asText()).isEqualTo("completed");
+        // Again: progress-service confirms tracker-api's copy (304) and tracker-api serves it.
+        assertThat(read("/dashboard?asOf=2026-10-09")).isEqualTo(dashboard);
+        assertThat(client.getTracker("/q/metrics", token).body())
+                .containsPattern("(?m)^tracker_dashboard_reads_total\\{answer=\"not-modified\"[^}]*} 1\\.0$");
 
         // Deleting Thursday undoes the questionnaire, reopens the question and breaks the run on it.
         assertThat(delete("Daily/2026-10-08.md").statusCode()).isEqualTo(202);
@@ -136,6 +140,10 @@ class LearnerVaultFlowIT {
         assertThat(streak.path("current").asInt()).isZero();
         assertThat(streak.path("brokenOn").asText()).isEqualTo("2026-10-08");
         assertThat(streak.path("longest").asInt()).isEqualTo(2);
+        // tracker-api keeps the dashboard it served above; the delete moved its ETag, so the copy is not served.
+        JsonNode changed = read("/dashboard?asOf=2026-10-09");
+        assertThat(changed.path("streak").path("current").asInt()).isZero();
+        assertThat(lesson(changed.path("progress"), 3).path("status").asText()).isEqualTo("in_progress");
 
         // Backfilling the Sunday before (another ISO week) lengthens the longest run.
         assertThat(put("Journal/sunday review.md", SUNDAY_BEFORE).statusCode()).isEqualTo(202);

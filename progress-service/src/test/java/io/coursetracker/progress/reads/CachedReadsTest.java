@@ -112,6 +112,51 @@ class CachedReadsTest {
         awaitSummary(s -> s.getInt("current") == 1);
     }
 
+    /**
+     * The dashboard's ETag (what tracker-api asks with): 304 and no body while the stamp stays put,
+     * a 200 with the new body and a new tag once a note has been applied.
+     */
+    @Test
+    void theDashboardIsConfirmedWith304UntilANoteMovesItsETag() throws Exception {
+        register(0);
+        publish(daily("2026-03-02", "What is a learning rate?"));
+        awaitDashboard(d -> "2026-03-02".equals(d.getString("streak.lastActiveDay")));
+        io.restassured.response.Response first = dashboardIfNoneMatch(null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.header("ETag");
+        assertThat(etag).startsWith("\"").endsWith("\"");
+
+        io.restassured.response.Response again = dashboardIfNoneMatch(etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.asByteArray()).isEmpty();
+        assertThat(again.header("ETag")).isEqualTo(etag);
+        assertThat(dashboardIfNoneMatch("W/" + etag + ", \"other\"").statusCode()).as("weak comparison, in a list").isEqualTo(304);
+        assertThat(dashboardIfNoneMatch("\"other\"").statusCode()).isEqualTo(200);
+        // Another day is another body, so another tag.
+        io.restassured.response.Response otherDay = given().header("Authorization", "Bearer " + token).header("If-None-Match", etag)
+                .get("/v1/learners/" + learner + "/dashboard?asOf=2026-03-05");
+        assertThat(otherDay.statusCode()).isEqualTo(200);
+        assertThat(otherDay.header("ETag")).isNotEqualTo(etag);
+
+        // A note is applied: asked with the old tag, the new body comes back whole, with a new tag.
+        publish(daily("2026-03-03", "Why freeze the body first?"));
+        io.restassured.response.Response[] changed = new io.restassured.response.Response[1];
+        awaitTrue(() -> (changed[0] = dashboardIfNoneMatch(etag)).statusCode() != 304, "the note to move the ETag");
+        assertThat(changed[0].statusCode()).isEqualTo(200);
+        assertThat(changed[0].jsonPath().getString("streak.lastActiveDay")).isEqualTo("2026-03-03");
+        String moved = changed[0].header("ETag");
+        assertThat(moved).isNotEqualTo(etag);
+        assertThat(dashboardIfNoneMatch(moved).statusCode()).isEqualTo(304);
+    }
+
+    private io.restassured.response.Response dashboardIfNoneMatch(String ifNoneMatch) {
+        io.restassured.specification.RequestSpecification request = given().header("Authorization", "Bearer " + token);
+        if (ifNoneMatch != null) {
+            request = request.header("If-None-Match", ifNoneMatch);
+        }
+        return request.get("/v1/learners/" + learner + "/dashboard?asOf=2026-03-04");
+    }
+
     /** Every table a read comes from moves the stamp, whoever writes it: here plain SQL, as another replica might. */
     @Test
     void everyWriteToWhatReadsComeFromMovesTheStamp() throws Exception {

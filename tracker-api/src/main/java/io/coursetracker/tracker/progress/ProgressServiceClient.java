@@ -5,11 +5,14 @@ import io.coursetracker.contracts.api.LearnerProgress;
 import io.coursetracker.contracts.api.LearnerQuestion;
 import io.coursetracker.contracts.api.LearnerStreak;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -44,8 +47,13 @@ public interface ProgressServiceClient {
     @Path("/questions")
     List<LearnerQuestion> questions(@PathParam("learner") String learnerId, @QueryParam("status") String status);
 
-    /** As progress-service wrote it: tracker-api passes the JSON on without reading it (see LearnerProgressResource). */
+    /**
+     * As progress-service wrote it: tracker-api passes the JSON on without reading it. Asked with
+     * the ETag of the body tracker-api kept, if any: 304 means that body is current, 200 brings the
+     * new one and its ETag ({@link DashboardPassThrough}).
+     */
     @GET
     @Path("/dashboard")
-    byte[] dashboard(@PathParam("learner") String learnerId, @QueryParam("asOf") String asOf);
+    Response dashboard(@PathParam("learner") String learnerId, @QueryParam("asOf") String asOf,
+                       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
 }

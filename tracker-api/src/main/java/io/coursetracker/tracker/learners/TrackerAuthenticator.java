@@ -21,16 +21,23 @@ public class TrackerAuthenticator {
     private final LearnerRepository learners;
     private final WebSessions sessions;
     private final BrowserRequest browser;
+    private final TokenCache tokens;
 
-    public TrackerAuthenticator(AdminToken adminToken, LearnerRepository learners, WebSessions sessions, BrowserRequest browser) {
+    public TrackerAuthenticator(AdminToken adminToken, LearnerRepository learners, WebSessions sessions, BrowserRequest browser,
+                                TokenCache tokens) {
+        this.tokens = tokens;
         this.adminToken = adminToken;
         this.learners = learners;
         this.sessions = sessions;
         this.browser = browser;
     }
 
-    /** The caller of a bearer header, or when there is none of the session cookie; 401 otherwise. */
-    @Transactional
+    /**
+     * The caller of a bearer header, or when there is none of the session cookie; 401 otherwise.
+     * Reads only (a session's sliding expiry is written in its own transaction), so it joins a
+     * caller's transaction but starts none: most requests are answered from {@link TokenCache}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Caller authenticate(String authorizationHeader) {
         if (authorizationHeader == null) {
             Caller caller = browser.sessionId().flatMap(sessions::resume).orElseThrow(ApiException::unauthorized);
@@ -41,14 +48,14 @@ public class TrackerAuthenticator {
     }
 
     /** The caller of a bearer header only, never of a cookie: what signing in checks. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Caller authenticateToken(String authorizationHeader) {
         String token = Tokens.fromAuthorizationHeader(authorizationHeader).orElseThrow(ApiException::unauthorized);
         if (adminToken.matches(token)) {
             return new Caller.Admin();
         }
-        return learners.findByTokenHash(Tokens.sha256(token))
-                .<Caller>map(learner -> new Caller.Learner(learner.learnerId))
+        return tokens.learnerFor(Tokens.sha256(token), hash -> learners.findByTokenHash(hash).map(learner -> learner.learnerId))
+                .<Caller>map(Caller.Learner::new)
                 .orElseThrow(ApiException::unauthorized);
     }
 
@@ -61,7 +68,7 @@ public class TrackerAuthenticator {
     }
 
     /** 401/403 alike whether or not the learner exists; an admin asking for an unknown learner gets a 404 naming it. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Caller authorizeFor(String authorizationHeader, String learnerId) {
         Caller caller = authenticate(authorizationHeader);
         if (!caller.mayActFor(learnerId)) {

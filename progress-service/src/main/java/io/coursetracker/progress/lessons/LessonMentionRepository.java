@@ -14,11 +14,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LessonMentionRepository implements PanacheRepository<LessonMentionRow> {
 
-    public void replaceForNote(String learnerId, String notePath, List<LessonMentionRow> rows) {
-        delete("learnerId = ?1 AND notePath = ?2", learnerId, notePath);
-        persist(rows);
-    }
-
     /**
      * Replaces the mentions of several notes of the learner: one delete for all of them, then the new
      * rows, which Hibernate sends in JDBC batches at the next flush (their ids come from a pooled sequence).

@@ -237,14 +237,18 @@ public class NoteApplier {
     public void resolveLessonsAgain(String learnerId) {
         locks.learner(learnerId);
         Function<Task, List<LessonMention>> resolver = memoized(resolverFor(learnerId));
+        List<String> paths = new ArrayList<>();
+        List<LessonMentionRow> rows = new ArrayList<>();
         for (StoredNote stored : notes.liveNotesOf(learnerId)) {
             try {
                 Note note = json.readValue(stored.body, Note.class);
-                mentions.replaceForNote(learnerId, stored.key.notePath(), mentionRows(learnerId, stored.key.notePath(), note, resolver));
+                paths.add(stored.key.notePath());
+                rows.addAll(mentionRows(learnerId, stored.key.notePath(), note, resolver));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored note " + stored.key + " is unreadable", e);
             }
         }
+        mentions.replaceForNotes(learnerId, paths, rows);
     }
 
     private void fill(StoredNote stored, Note note) {

@@ -9,14 +9,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 @ApplicationScoped
 public class StoredNoteRepository implements PanacheRepositoryBase<StoredNote, StoredNote.Key> {
-
-    public Optional<StoredNote> lock(String learnerId, String notePath) {
-        return findByIdOptional(new StoredNote.Key(learnerId, notePath), LockModeType.PESSIMISTIC_WRITE);
-    }
 
     /**
      * Locks the learner's stored notes among the given paths, in one statement; a path without a

@@ -10,7 +10,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -74,10 +76,40 @@ public final class LessonMentionResolver {
         this.lessons = List.copyOf(indexed);
     }
 
-    /** A resolver for the catalogs of the courses a learner follows. */
+    /**
+     * A resolver for the catalogs of the courses a learner follows. Compiling one costs dozens of alias
+     * patterns, and every note edit needs one, while learners follow few distinct sets of courses: the
+     * resolvers of the most recently used sets are kept, by value, so a catalog republished with any
+     * change is a new key and compiles anew.
+     */
     public static LessonMentionResolver forCatalogs(Collection<CourseCatalog> catalogs) {
-        return new LessonMentionResolver(catalogs);
+        List<CourseCatalog> key = List.copyOf(catalogs);
+        synchronized (RECENT) {
+            LessonMentionResolver known = RECENT.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        // Compiled outside the lock: two threads may both compile a new set once, and either result serves.
+        LessonMentionResolver compiled = new LessonMentionResolver(key);
+        synchronized (RECENT) {
+            RECENT.put(key, compiled);
+        }
+        return compiled;
     }
+
+    private static final int RECENT_SETS = 64;
+
+    /**
+     * Least recently used first. A map in access order is all the caching this needs; the contracts
+     * module has no cache library, and every service depends on it.
+     */
+    private static final Map<List<CourseCatalog>, LessonMentionResolver> RECENT = new LinkedHashMap<>(RECENT_SETS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<CourseCatalog>, LessonMentionResolver> eldest) {
+            return size() > RECENT_SETS;
+        }
+    };
 
     /** The lessons the task mentions, in the learner's followed {@code catalogs}. */
     public static List<LessonMention> resolve(Task task, Collection<CourseCatalog> catalogs) {

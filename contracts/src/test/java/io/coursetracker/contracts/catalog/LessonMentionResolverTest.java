@@ -312,4 +312,31 @@ class LessonMentionResolverTest {
                     .containsExactly(List.of(m(1, WATCH)), List.of());
         }
     }
+
+    @Nested
+    class CompiledResolversAreReused {
+
+        @Test
+        void theSameCoursesGetTheSameCompiledResolver() {
+            List<CourseCatalog> equalCopy = List.of(new CourseCatalog(FASTAI, BundledCatalogs.fastaiPart1().title(),
+                    List.copyOf(BundledCatalogs.fastaiPart1().lessons())));
+            assertThat(LessonMentionResolver.forCatalogs(equalCopy)).isSameAs(LessonMentionResolver.forCatalogs(FOLLOWED));
+        }
+
+        @Test
+        void aRepublishedCatalogIsResolvedWithItsNewAliases() {
+            CourseCatalog bundled = BundledCatalogs.fastaiPart1();
+            CatalogLesson first = bundled.lessons().get(0);
+            List<String> aliases = new java.util.ArrayList<>(first.aliases());
+            aliases.add("the pet breeds one");
+            List<CatalogLesson> lessons = new java.util.ArrayList<>(bundled.lessons());
+            lessons.set(0, new CatalogLesson(first.number(), first.title(), first.url(), first.chapters(), first.notebooks(), aliases));
+            CourseCatalog republished = new CourseCatalog(bundled.id(), bundled.title(), lessons);
+            Task task = new Task("Watch the pet breeds one", TaskStatus.DONE, null, List.of(), List.of());
+
+            assertThat(LessonMentionResolver.resolve(task, FOLLOWED)).isEmpty();
+            assertThat(LessonMentionResolver.resolve(task, List.of(republished))).containsExactly(m(1, WATCH));
+            assertThat(LessonMentionResolver.resolve(task, FOLLOWED)).as("the bundled catalog again").isEmpty();
+        }
+    }
 }

@@ -121,19 +121,16 @@ public class OutboxRelay {
     /** Relays one batch; returns how many messages it moved. */
     @Transactional
     int relayBatch() {
-        if (!outbox.tryRelayLock()) {
-            return 0;
-        }
-        List<OutboxMessage> batch = outbox.oldest(BATCH);
+        List<OutboxMessage> batch = outbox.lockAndReadOldest(BATCH);
         if (batch.isEmpty()) {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxMessage message : batch) {
-            acks.add(kafka.send(new ProducerRecord<>(message.topic, message.messageKey, message.payload)));
+            acks.add(kafka.send(new ProducerRecord<>(message.topic(), message.messageKey(), message.payload())));
         }
         awaitAll(acks);
-        outbox.remove(batch.stream().map(message -> message.id).toList());
+        outbox.remove(batch.stream().map(OutboxMessage::id).toList());
         relayed.increment(batch.size());
         return batch.size();
     }

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class LessonMentionRepository implements PanacheRepository<LessonMentionRow> {
+    // Collections are bound with setParameterList: given to setParameter, Hibernate first tries to
+    // read the whole collection as one value, and builds and discards an exception for every call.
 
     /**
      * Replaces the mentions of several notes of the learner: one delete for all of them, then the new
@@ -20,7 +22,10 @@ public class LessonMentionRepository implements PanacheRepository<LessonMentionR
      */
     public void replaceForNotes(String learnerId, Collection<String> notePaths, List<LessonMentionRow> rows) {
         if (!notePaths.isEmpty()) {
-            delete("learnerId = ?1 AND notePath IN ?2", learnerId, notePaths);
+            getSession().createMutationQuery("DELETE FROM LessonMentionRow WHERE learnerId = :learner AND notePath IN :paths")
+                    .setParameter("learner", learnerId)
+                    .setParameterList("paths", notePaths)
+                    .executeUpdate();
         }
         persist(rows);
     }
@@ -38,7 +43,12 @@ public class LessonMentionRepository implements PanacheRepository<LessonMentionR
         Map<String, List<ActivityMention>> byNote = new LinkedHashMap<>();
         notePaths.forEach(path -> byNote.put(path, new ArrayList<>()));
         if (!notePaths.isEmpty()) {
-            for (LessonMentionRow row : list("learnerId = ?1 AND notePath IN ?2", learnerId, notePaths)) {
+            List<LessonMentionRow> rows = getSession()
+                    .createSelectionQuery("FROM LessonMentionRow WHERE learnerId = :learner AND notePath IN :paths", LessonMentionRow.class)
+                    .setParameter("learner", learnerId)
+                    .setParameterList("paths", notePaths)
+                    .list();
+            for (LessonMentionRow row : rows) {
                 byNote.get(row.notePath).add(row.toActivityMention());
             }
         }
@@ -52,7 +62,13 @@ public class LessonMentionRepository implements PanacheRepository<LessonMentionR
         }
         Set<String> courses = lessons.stream().map(LessonKey::course).collect(Collectors.toSet());
         Set<Integer> numbers = lessons.stream().map(LessonKey::lesson).collect(Collectors.toSet());
-        return list("learnerId = ?1 AND courseId IN ?2 AND lesson IN ?3", learnerId, courses, numbers).stream()
+        return getSession()
+                .createSelectionQuery("FROM LessonMentionRow WHERE learnerId = :learner AND courseId IN :courses AND lesson IN :lessons",
+                        LessonMentionRow.class)
+                .setParameter("learner", learnerId)
+                .setParameterList("courses", courses)
+                .setParameterList("lessons", numbers)
+                .list().stream()
                 .filter(row -> lessons.contains(new LessonKey(row.courseId, row.lesson)))
                 .toList();
     }

@@ -23,11 +23,12 @@ public class StoredNoteRepository implements PanacheRepositoryBase<StoredNote, S
         if (notePaths.isEmpty()) {
             return byPath;
         }
-        getEntityManager().createQuery(
+        // setParameterList: see LessonMentionRepository.
+        getSession().createQuery(
                         "SELECT n FROM StoredNote n WHERE n.key.learnerId = :learner AND n.key.notePath IN :paths ORDER BY n.key.notePath",
                         StoredNote.class)
                 .setParameter("learner", learnerId)
-                .setParameter("paths", notePaths)
+                .setParameterList("paths", notePaths)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
                 .forEach(note -> byPath.put(note.key.notePath(), note));

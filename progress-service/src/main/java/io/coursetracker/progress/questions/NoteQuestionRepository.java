@@ -36,7 +36,11 @@ public class NoteQuestionRepository implements PanacheRepositoryBase<NoteQuestio
         if (byNote.isEmpty()) {
             return;
         }
-        delete("key.learnerId = ?1 AND key.notePath IN ?2", learnerId, byNote.keySet());
+        // setParameterList: see LessonMentionRepository.
+        getSession().createMutationQuery("DELETE FROM NoteQuestionRow WHERE key.learnerId = :learner AND key.notePath IN :paths")
+                .setParameter("learner", learnerId)
+                .setParameterList("paths", byNote.keySet())
+                .executeUpdate();
         byNote.forEach((notePath, note) -> {
             for (int position = 0; position < note.questions().size(); position++) {
                 Question question = note.questions().get(position);

@@ -57,9 +57,10 @@ public class StudyDayRepository implements PanacheRepositoryBase<StudyDayRow, St
         if (days.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createQuery(DAY_PROJECTION + "WHERE d.key.learnerId = :learner AND d.key.studyDate IN :days", StudyDay.class)
+        // setParameterList: see LessonMentionRepository.
+        return getSession().createSelectionQuery(DAY_PROJECTION + "WHERE d.key.learnerId = :learner AND d.key.studyDate IN :days", StudyDay.class)
                 .setParameter("learner", learnerId)
-                .setParameter("days", days)
-                .getResultList();
+                .setParameterList("days", days)
+                .list();
     }
 }

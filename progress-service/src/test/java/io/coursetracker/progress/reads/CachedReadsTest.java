@@ -243,7 +243,9 @@ class CachedReadsTest {
 
     private JsonPath awaitDashboard(Predicate<JsonPath> expected) throws InterruptedException {
         JsonPath[] last = new JsonPath[1];
-        awaitTrue(() -> expected.test(last[0] = dashboard()), "the dashboard to show the change");
+        awaitTrue(() -> expected.test(last[0] = dashboard()), () -> "the dashboard to show the change; what the database has: "
+                + learners.findByIdOptional(learner).map(s -> "rest days " + s.restDaysPerWeek + ", courses " + s.courses).orElse("no learner row")
+                + ", stamp " + versions.of(learner) + "; last dashboard " + (last[0] == null ? null : last[0].prettify()));
         return last[0];
     }
 
@@ -252,9 +254,16 @@ class CachedReadsTest {
     }
 
     private static void awaitTrue(Supplier<Boolean> condition, String what) throws InterruptedException {
+        awaitTrue(condition, () -> what);
+    }
+
+    /** {@code what} is asked only on a timeout: it may say what state things were left in. */
+    private static void awaitTrue(Supplier<Boolean> condition, Supplier<String> what) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
         while (!condition.get()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
+            if (!Instant.now().isBefore(deadline)) {
+                throw new AssertionError("waited 20 s for " + what.get());
+            }
             Thread.sleep(50);
         }
     }

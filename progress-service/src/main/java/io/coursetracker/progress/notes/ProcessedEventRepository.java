@@ -57,4 +57,14 @@ public class ProcessedEventRepository implements PanacheRepositoryBase<Processed
             return first;
         });
     }
+
+    /** Deletes up to {@code limit} ids applied before {@code appliedBefore}; returns how many went. */
+    public int deleteAppliedBefore(Instant appliedBefore, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        DELETE FROM processed_event WHERE event_id IN (
+                            SELECT event_id FROM processed_event WHERE processed_at < ?1 LIMIT ?2)""")
+                .setParameter(1, appliedBefore)
+                .setParameter(2, limit)
+                .executeUpdate();
+    }
 }

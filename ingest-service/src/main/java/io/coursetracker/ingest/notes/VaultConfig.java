@@ -14,4 +14,14 @@ public interface VaultConfig {
      */
     @WithDefault("0")
     int concurrentUploads();
+
+    /**
+     * How many vault bodies are received at the same time, each spooled to a temporary file (at most
+     * {@code quarkus.http.limits.max-body-size}, 64 MiB) before it waits for one of the
+     * {@link #concurrentUploads()}; more wait their turn. Receiving apart from storing means a client
+     * that sends slowly holds a receiving turn, never a storing one. Bounds the temporary disk: 6 ×
+     * 64 MiB = 384 MiB, within the 512 MiB {@code /tmp} of the Kubernetes pods.
+     */
+    @WithDefault("6")
+    int concurrentReceives();
 }

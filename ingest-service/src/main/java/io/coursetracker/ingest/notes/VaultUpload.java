@@ -2,8 +2,15 @@ package io.coursetracker.ingest.notes;
 
 import io.coursetracker.support.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +24,7 @@ import java.util.concurrent.Semaphore;
  */
 @ApplicationScoped
 public class VaultUpload {
+    private static final Logger LOG = Logger.getLogger(VaultUpload.class);
     /**
      * Notes stored per transaction: one commit (and one wait for the disk) per hundred notes rather
      * than per note, while a transaction's locks and memory stay small and a 10,000-note vault does
@@ -27,14 +35,17 @@ public class VaultUpload {
     private final NoteAnalyzer analyzer;
     private final NoteIntake intake;
     private final NoteHeadRepository heads;
-    private final Semaphore uploadSlots;
+    private final int storingSlotCount;
+    private final Semaphore storingSlots;
+    private final Semaphore receivingSlots;
 
     public VaultUpload(NoteAnalyzer analyzer, NoteIntake intake, NoteHeadRepository heads, VaultConfig config) {
         this.analyzer = analyzer;
         this.intake = intake;
         this.heads = heads;
-        int slots = config.concurrentUploads() > 0 ? config.concurrentUploads() : Runtime.getRuntime().availableProcessors();
-        this.uploadSlots = new Semaphore(slots, true);
+        this.storingSlotCount = config.concurrentUploads() > 0 ? config.concurrentUploads() : Runtime.getRuntime().availableProcessors();
+        this.storingSlots = new Semaphore(storingSlotCount, true);
+        this.receivingSlots = new Semaphore(Math.max(1, config.concurrentReceives()), true);
     }
 
     public record Rejected(String path, String error) {
@@ -44,20 +55,88 @@ public class VaultUpload {
     }
 
     /**
-     * Reads the zipped vault and stores its notes, once one of the upload slots is free
-     * ({@link VaultConfig#concurrentUploads()}); the archive is not inflated before that.
+     * Receives the zipped vault into a temporary file (one of {@link VaultConfig#concurrentReceives()}
+     * at a time), then, once one of the storing slots is free ({@link VaultConfig#concurrentUploads()}),
+     * reads and stores its notes; the archive is not inflated before that. The file is deleted when
+     * this returns, whatever happened.
      */
     public Result upload(String learnerId, List<String> courses, InputStream zip, boolean mirror) {
+        Path received = receive(zip);
         try {
-            uploadSlots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to store a vault; nothing was stored", e);
+            acquire(storingSlots);
+            try (InputStream archive = new BufferedInputStream(Files.newInputStream(received))) {
+                return upload(learnerId, courses, VaultArchive.read(archive), mirror);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the received vault could not be read back from " + received, e);
+            } finally {
+                storingSlots.release();
+            }
+        } finally {
+            deleteQuietly(received);
+        }
+    }
+
+    /** The number of vaults stored at the same time. */
+    int storingSlots() {
+        return storingSlotCount;
+    }
+
+    /**
+     * Copies the request body to a temporary file. Written here, not left to the REST layer: the copy
+     * must happen before a storing slot is taken, under its own bound on concurrent copies, and the
+     * file must go once the vault is stored.
+     */
+    private Path receive(InputStream zip) {
+        acquire(receivingSlots);
+        Path file = null;
+        try {
+            file = Files.createTempFile("vault-", ".zip");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                int read;
+                while ((read = readBody(zip, buffer)) >= 0) {
+                    out.write(buffer, 0, read);
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            // Writing failed (the disk, not the client): a server error.
+            deleteQuietly(file);
+            throw new UncheckedIOException("the received vault could not be written to " + file, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        } finally {
+            receivingSlots.release();
+        }
+    }
+
+    /** Reads the request body; a body cut short (the client went away) is the client's error, not the server's. */
+    private static int readBody(InputStream body, byte[] buffer) {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            throw ApiException.badRequest("incomplete upload", "the vault's body was not received whole: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
         }
         try {
-            return upload(learnerId, courses, VaultArchive.read(zip), mirror);
-        } finally {
-            uploadSlots.release();
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("received vault %s not deleted: %s", file, e.getMessage());
+        }
+    }
+
+    private static void acquire(Semaphore slots) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to receive or store a vault; nothing was stored", e);
         }
     }
 

@@ -8,20 +8,31 @@ import io.coursetracker.localstack.TopicClient;
 import io.coursetracker.support.security.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -49,6 +60,12 @@ class VaultUploadTest {
 
     @Inject
     NoteHeadRepository heads;
+
+    @Inject
+    VaultUpload vaults;
+
+    @TestHTTPResource
+    URL testUrl;
 
     String learner;
     String token;
@@ -123,6 +140,81 @@ class VaultUploadTest {
         given().header("Authorization", "Bearer " + token).contentType("application/zip")
                 .body(zip(Map.of("a.md", NOTE.getBytes(StandardCharsets.UTF_8))))
                 .post("/v1/learners/{learner}/vault", "someone-else").then().statusCode(403);
+    }
+
+    @Test
+    void aVaultWhoseBodyIsStillArrivingHoldsNoStoringSlot() throws Exception {
+        // As many slow clients as there are storing slots, each stopped halfway through its body.
+        List<SlowUpload> slow = new ArrayList<>();
+        for (int i = 0; i < vaults.storingSlots(); i++) {
+            String path = "Slow/2026-04-1" + i + ".md";
+            slow.add(SlowUpload.start(testUrl, learner, token, zip(Map.of(path, NOTE.replace("04-02", "04-1" + i).getBytes(StandardCharsets.UTF_8)))));
+        }
+        try {
+            // A whole vault sent meanwhile is stored and answered; it would wait forever if the slow bodies held the slots.
+            CompletableFuture<Integer> whole = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return upload(zip(Map.of("Daily/2026-04-02.md", NOTE.getBytes(StandardCharsets.UTF_8))), false).statusCode();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertThat(whole.get(30, TimeUnit.SECONDS)).as("the whole vault's answer").isEqualTo(202);
+            assertThat(heads.livePaths(learner)).containsExactly("Daily/2026-04-02.md");
+        } finally {
+            for (SlowUpload upload : slow) {
+                upload.finish();
+            }
+        }
+        for (SlowUpload upload : slow) {
+            assertThat(upload.status()).isEqualTo(202);
+        }
+        assertThat(heads.livePaths(learner)).hasSize(1 + slow.size());
+    }
+
+    /** A vault upload over a raw socket that sends its headers and half its body, then waits for {@link #finish()}. */
+    private static final class SlowUpload {
+        private final Socket socket;
+        private final byte[] rest;
+        private boolean finished;
+
+        private SlowUpload(Socket socket, byte[] rest) {
+            this.socket = socket;
+            this.rest = rest;
+        }
+
+        static SlowUpload start(URL server, String learner, String token, byte[] zip) throws IOException {
+            Socket socket = new Socket(server.getHost(), server.getPort());
+            socket.setSoTimeout(30_000);
+            String head = "POST /v1/learners/" + learner + "/vault HTTP/1.1\r\n"
+                    + "Host: " + server.getHost() + ":" + server.getPort() + "\r\n"
+                    + "Authorization: Bearer " + token + "\r\n"
+                    + "Content-Type: application/zip\r\n"
+                    + "Content-Length: " + zip.length + "\r\n"
+                    + "Connection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(zip, 0, zip.length / 2);
+            out.flush();
+            return new SlowUpload(socket, Arrays.copyOfRange(zip, zip.length / 2, zip.length));
+        }
+
+        void finish() throws IOException {
+            if (!finished) {
+                finished = true;
+                socket.getOutputStream().write(rest);
+                socket.getOutputStream().flush();
+            }
+        }
+
+        /** The answer's status code. */
+        int status() throws IOException {
+            try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
+                String statusLine = in.readLine();
+                assertThat(statusLine).startsWith("HTTP/1.1 ");
+                return Integer.parseInt(statusLine.split(" ")[1]);
+            }
+        }
     }
 
     private io.restassured.response.Response upload(byte[] zip, boolean mirror) {

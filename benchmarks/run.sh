@@ -8,10 +8,13 @@ cd "$repo"
 
 name="${1:-}"
 case "$name" in
-  parser)     main=io.coursetracker.benchmarks.parser.ParserBenchmarkMain; args=() ;;
-  ingest)     main=io.coursetracker.benchmarks.ingest.IngestBenchmark; args=() ;;
-  dashboards) main=io.coursetracker.benchmarks.dashboards.DashboardBenchmark; args=() ;;
-  footprint)  main=io.coursetracker.benchmarks.footprint.FootprintBenchmark; args=() ;;
+  parser)     main=io.coursetracker.benchmarks.parser.ParserBenchmarkMain; jvm_args=() ;;
+  # The ingest benchmark's JVM runs the Kafka broker, the edit client and the live-stream readers on
+  # the same two cores as the services it measures; C1 only, like the services (ServiceProcess): with
+  # C2 its compiler threads took 36 % of its CPU over a run (async-profiler), taken from the services.
+  ingest)     main=io.coursetracker.benchmarks.ingest.IngestBenchmark; jvm_args=(-XX:TieredStopAtLevel=1) ;;
+  dashboards) main=io.coursetracker.benchmarks.dashboards.DashboardBenchmark; jvm_args=() ;;
+  footprint)  main=io.coursetracker.benchmarks.footprint.FootprintBenchmark; jvm_args=() ;;
   *) echo "usage: benchmarks/run.sh parser|ingest|dashboards|footprint [options]" >&2; exit 2 ;;
 esac
 shift
@@ -19,4 +22,4 @@ shift
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -B -q package -DskipTests -pl benchmarks -am
 fi
-exec java -Dlog4j2.shutdownHookEnabled=false -cp "benchmarks/target/classes:benchmarks/target/lib/*" "$main" "${args[@]}" "$@"
+exec java "${jvm_args[@]}" -Dlog4j2.shutdownHookEnabled=false -cp "benchmarks/target/classes:benchmarks/target/lib/*" "$main" "$@"

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -114,6 +115,8 @@ public class IngestBenchmark implements Callable<Integer> {
         String adminToken = "bench-admin-" + UUID.randomUUID();
         line("machine: %d cores, load average at start %s, Java %s", Runtime.getRuntime().availableProcessors(), loadAverage(),
                 System.getProperty("java.version"));
+        // The broker and the load client share the cores with the services: how this JVM compiles is part of the conditions.
+        line("this JVM (broker and load client): %s", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         line("data and logs: %s", dataDir);
 
         // Ctrl-C or a kill must not leave three service JVMs and a PostgreSQL behind.

@@ -107,6 +107,27 @@ class ConcurrentIntakeTest {
         assertThat(published).filteredOn(r -> vaultOwner[0].equals(r.key())).hasSize(VAULT_NOTES);
     }
 
+    @Test
+    void simultaneousFirstEditsOfOneNoteAreEachAcceptedAsTheirOwnRevision() throws Exception {
+        String[] writer = register();
+        int edits = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(edits);
+        List<Future<Response>> answers = new ArrayList<>();
+        for (int n = 0; n < edits; n++) {
+            String body = note(n);
+            answers.add(pool.submit(() -> given().header("Authorization", "Bearer " + writer[1]).contentType("text/markdown")
+                    .body(body).put("/v1/learners/{learner}/notes/Daily/2026-02-01.md", writer[0])));
+        }
+        List<Long> revisions = new ArrayList<>();
+        for (Future<Response> answer : answers) {
+            answer.get().then().statusCode(202);
+            revisions.add(answer.get().jsonPath().getLong("revision"));
+        }
+        pool.shutdown();
+        assertThat(revisions).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(heads.livePaths(writer[0])).containsExactly("Daily/2026-02-01.md");
+    }
+
     private Set<String> putNotes(String learner, String token) {
         Set<String> ids = new HashSet<>();
         for (int n = 0; n < NOTES_EACH; n++) {

@@ -186,7 +186,7 @@ public class IngestBenchmark implements Callable<Integer> {
 
     // ---------------------------------------------------------------- phases
 
-    record Throughput(long notes, double uploadSeconds, double endToEndSeconds, double verifySeconds, boolean complete) {
+    record Throughput(long notes, double uploadSeconds, double endToEndSeconds, double verifySeconds, boolean complete, CpuUse.Used cpu) {
         double notesPerSecond() {
             return notes / endToEndSeconds;
         }
@@ -201,6 +201,8 @@ public class IngestBenchmark implements Callable<Integer> {
         long appliedBefore = live.appliedCount();
         List<String> ids = new ArrayList<>(tokens.keySet());
         List<CompletableFuture<Long>> uploads = new ArrayList<>();
+        CpuUse cpu = cpuUse();
+        CpuUse.Reading cpuBefore = cpu.read();
         long start = System.nanoTime();
         for (int i = 0; i < learners; i++) {
             uploads.add(uploadVault(ids.get(i), zips.get(i)));
@@ -211,6 +213,7 @@ public class IngestBenchmark implements Callable<Integer> {
         }
         boolean complete = live.awaitApplied(appliedBefore + notes, Duration.ofMinutes(15));
         long lastApplied = live.lastAppliedAt();
+        CpuUse.Used cpuUsed = CpuUse.between(cpuBefore, cpu.read());
         // Not timed into the figure: a read per learner that proves every note counts (one streak of every day).
         for (String learner : ids) {
             JsonNode streak = get("/v1/learners/" + learner + "/streak", tokens.get(learner));
@@ -223,7 +226,7 @@ public class IngestBenchmark implements Callable<Integer> {
             }
         }
         long verified = System.nanoTime();
-        return new Throughput(notes, seconds(lastUpload - start), seconds(lastApplied - start), seconds(verified - start), complete);
+        return new Throughput(notes, seconds(lastUpload - start), seconds(lastApplied - start), seconds(verified - start), complete, cpuUsed);
     }
 
     /** The measured part of the latency phase; {@code warmUpFromAck} is the part before it. */
@@ -376,6 +379,11 @@ public class IngestBenchmark implements Callable<Integer> {
         line("  %,d notes, uploads answered after %.1f s, last note visible after %.1f s%s", throughput.notes, throughput.uploadSeconds,
                 throughput.endToEndSeconds, throughput.complete ? "" : "  (INCOMPLETE: not every note was seen)");
         line("  end to end: %,.0f notes/s   [target >= 2,000; goal 5,000]", throughput.notesPerSecond());
+        line("  CPU from the first upload to the last note visible (/proc): machine %.0f %% busy of %d cores; per note %.2f ms in all:",
+                throughput.cpu.machineBusyShare() * 100, Runtime.getRuntime().availableProcessors(), throughput.cpu.totalMillisPer(throughput.notes));
+        for (String group : throughput.cpu.groupCpuSeconds().keySet()) {
+            line("    %-50s %5.2f cores  %5.2f ms per note", group, throughput.cpu.cores(group), throughput.cpu.millisPer(group, throughput.notes));
+        }
         line("  every learner's streak and progress read back right after %.1f s", throughput.verifySeconds);
         line("  average note event on %s: %,d bytes", Topics.NOTES, eventSize);
         if (rawRate != null) {

@@ -1,3 +1,4 @@
--- ProcessedEventPruner deletes ids by age. Rows arrive in processed_at order, so a BRIN index finds
--- the old ones at a fraction of a B-tree's size and insert cost.
-CREATE INDEX processed_event_by_time ON processed_event USING brin (processed_at);
+-- ProcessedEventPruner deletes ids by age. A B-tree, not BRIN: pruning frees pages that new rows
+-- then reuse, so the table's physical order stops following processed_at and BRIN ranges would
+-- each span old and new rows.
+CREATE INDEX processed_event_by_time ON processed_event (processed_at);

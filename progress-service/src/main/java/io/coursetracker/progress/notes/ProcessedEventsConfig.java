@@ -18,7 +18,10 @@ public interface ProcessedEventsConfig {
     @WithDefault("14d")
     Duration keep();
 
-    /** How often the ids past {@link #keep()} are deleted ({@link ProcessedEventPruner}). */
+    /**
+     * How often the ids past {@link #keep()} are deleted ({@link ProcessedEventPruner}): a duration
+     * such as {@code 1h}, or {@code off} (the tests, which prune when they choose).
+     */
     @WithDefault("1h")
-    Duration pruneEvery();
+    String pruneEvery();
 }

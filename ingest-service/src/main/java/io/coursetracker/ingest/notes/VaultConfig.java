@@ -16,12 +16,13 @@ public interface VaultConfig {
     int concurrentUploads();
 
     /**
-     * How many vault bodies are received at the same time, each spooled to a temporary file (at most
-     * {@code quarkus.http.limits.max-body-size}, 64 MiB) before it waits for one of the
-     * {@link #concurrentUploads()}; more wait their turn. Receiving apart from storing means a client
-     * that sends slowly holds a receiving turn, never a storing one. Bounds the temporary disk: 6 ×
-     * 64 MiB = 384 MiB, within the 512 MiB {@code /tmp} of the Kubernetes pods.
+     * How many vault bodies are received at the same time, each into a temporary file (at most
+     * {@code quarkus.http.limits.max-body-size}, 64 MiB); more wait their turn. A vault keeps its turn
+     * until one of the {@link #concurrentUploads()} storing slots is free, so a client that sends
+     * slowly holds a receiving turn, never a storing one, and the temporary disk stays within
+     * (receives + storing slots) × 64 MiB: 5 × 64 MiB = 320 MiB on a one-core Kubernetes pod, within
+     * its 512 MiB {@code /tmp}.
      */
-    @WithDefault("6")
+    @WithDefault("4")
     int concurrentReceives();
 }

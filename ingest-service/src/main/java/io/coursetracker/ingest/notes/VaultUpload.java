@@ -37,6 +37,7 @@ public class VaultUpload {
     private final NoteHeadRepository heads;
     private final int storingSlotCount;
     private final Semaphore storingSlots;
+    private final int receivingSlotCount;
     private final Semaphore receivingSlots;
 
     public VaultUpload(NoteAnalyzer analyzer, NoteIntake intake, NoteHeadRepository heads, VaultConfig config) {
@@ -45,7 +46,8 @@ public class VaultUpload {
         this.heads = heads;
         this.storingSlotCount = config.concurrentUploads() > 0 ? config.concurrentUploads() : Runtime.getRuntime().availableProcessors();
         this.storingSlots = new Semaphore(storingSlotCount, true);
-        this.receivingSlots = new Semaphore(Math.max(1, config.concurrentReceives()), true);
+        this.receivingSlotCount = Math.max(1, config.concurrentReceives());
+        this.receivingSlots = new Semaphore(receivingSlotCount, true);
     }
 
     public record Rejected(String path, String error) {
@@ -56,22 +58,29 @@ public class VaultUpload {
 
     /**
      * Receives the zipped vault into a temporary file (one of {@link VaultConfig#concurrentReceives()}
-     * at a time), then, once one of the storing slots is free ({@link VaultConfig#concurrentUploads()}),
-     * reads and stores its notes; the archive is not inflated before that. The file is deleted when
-     * this returns, whatever happened.
+     * turns), then, once one of the storing slots is free ({@link VaultConfig#concurrentUploads()}),
+     * reads and stores its notes; the archive is not inflated before that. A vault keeps its receiving
+     * turn until it has a storing slot, so at most receives + storing slots files are on disk at once.
+     * The file is deleted when this returns, whatever happened.
      */
     public Result upload(String learnerId, List<String> courses, InputStream zip, boolean mirror) {
-        Path received = receive(zip);
+        Path received = null;
+        acquire(receivingSlots);
         try {
+            received = receive(zip);
             acquire(storingSlots);
-            try (InputStream archive = new BufferedInputStream(Files.newInputStream(received))) {
-                return upload(learnerId, courses, VaultArchive.read(archive), mirror);
-            } catch (IOException e) {
-                throw new UncheckedIOException("the received vault could not be read back from " + received, e);
-            } finally {
-                storingSlots.release();
-            }
+        } catch (RuntimeException e) {
+            deleteQuietly(received);
+            throw e;
         } finally {
+            receivingSlots.release();
+        }
+        try (InputStream archive = new BufferedInputStream(Files.newInputStream(received))) {
+            return upload(learnerId, courses, VaultArchive.read(archive), mirror);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the received vault could not be read back from " + received, e);
+        } finally {
+            storingSlots.release();
             deleteQuietly(received);
         }
     }
@@ -81,13 +90,17 @@ public class VaultUpload {
         return storingSlotCount;
     }
 
+    /** The number of vault bodies received at the same time. */
+    int receivingSlots() {
+        return receivingSlotCount;
+    }
+
     /**
-     * Copies the request body to a temporary file. Written here, not left to the REST layer: the copy
-     * must happen before a storing slot is taken, under its own bound on concurrent copies, and the
-     * file must go once the vault is stored.
+     * Copies the request body to a new temporary file; on failure the partial file is deleted. Written
+     * here, not left to the REST layer: the copy must happen before a storing slot is taken, under its
+     * own bound, and the file must go once the vault is stored.
      */
-    private Path receive(InputStream zip) {
-        acquire(receivingSlots);
+    private static Path receive(InputStream zip) {
         Path file = null;
         try {
             file = Files.createTempFile("vault-", ".zip");
@@ -106,8 +119,6 @@ public class VaultUpload {
         } catch (RuntimeException e) {
             deleteQuietly(file);
             throw e;
-        } finally {
-            receivingSlots.release();
         }
     }
 

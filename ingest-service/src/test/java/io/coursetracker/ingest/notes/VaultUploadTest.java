@@ -25,11 +25,13 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -144,12 +146,21 @@ class VaultUploadTest {
 
     @Test
     void aVaultWhoseBodyIsStillArrivingHoldsNoStoringSlot() throws Exception {
-        // As many slow clients as there are storing slots, each stopped halfway through its body.
+        // As many slow clients as there are storing slots (leaving one receiving turn for the whole
+        // vault below), each stopped halfway through a body larger than the REST layer buffers before
+        // it calls the resource (10 KiB), so that the upload has begun when the client stops.
         List<SlowUpload> slow = new ArrayList<>();
-        for (int i = 0; i < vaults.storingSlots(); i++) {
-            String path = "Slow/2026-04-1" + i + ".md";
-            slow.add(SlowUpload.start(testUrl, learner, token, zip(Map.of(path, NOTE.replace("04-02", "04-1" + i).getBytes(StandardCharsets.UTF_8)))));
+        Random random = new Random(42);
+        for (int i = 0; i < Math.min(vaults.storingSlots(), vaults.receivingSlots() - 1); i++) {
+            LocalDate day = LocalDate.of(2026, 4, 10).plusDays(i);
+            byte[] picture = new byte[64 * 1024];
+            random.nextBytes(picture);
+            Map<String, byte[]> vault = new LinkedHashMap<>();
+            vault.put("Slow/" + day + ".md", NOTE.replace("2026-04-02", day.toString()).getBytes(StandardCharsets.UTF_8));
+            vault.put("assets/picture-" + i + ".png", picture);
+            slow.add(SlowUpload.start(testUrl, learner, token, zip(vault)));
         }
+        assertThat(slow).isNotEmpty();
         try {
             // A whole vault sent meanwhile is stored and answered; it would wait forever if the slow bodies held the slots.
             CompletableFuture<Integer> whole = CompletableFuture.supplyAsync(() -> {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -63,8 +64,9 @@ public class SummaryResource {
         if (days < 1 || days > ReadDates.MAX_CALENDAR_DAYS) {
             throw ApiException.badRequest("invalid days", "days must be 1 to " + ReadDates.MAX_CALENDAR_DAYS);
         }
+        LocalDate asOf = ReadDates.parse("asOf", request.asOf(), null);
         CourseCatalog course = catalogs.catalog(request.course())
                 .orElseThrow(() -> ApiException.notFound("unknown course", "no course '" + request.course() + "'"));
-        return summarizer.summarize(learners, course, ReadDates.parse("asOf", request.asOf(), null), days);
+        return summarizer.summarize(learners, course, asOf, days);
     }
 }

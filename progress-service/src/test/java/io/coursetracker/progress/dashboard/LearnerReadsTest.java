@@ -152,6 +152,50 @@ class LearnerReadsTest {
         }
     }
 
+    /**
+     * Issue 16, case 4: a date LocalDate can hold but no learner means (year ±999999999, year 0,
+     * five digits) or no date at all, in every date parameter of every read: a 400 naming the
+     * parameter and the window, never a 500 (the DateTimeException tracker-api answered 503), and
+     * the learner's ordinary reads right after are unchanged.
+     */
+    @Test
+    void extremeAndGarbageDatesAreA400NamingTheParameterAndReadsAfterStillWork() throws Exception {
+        register("UTC", 0);
+        publish(daily("2026-03-09", true));
+        awaitRead("/streak?asOf=2026-03-10", read -> "2026-03-09".equals(read.getString("lastActiveDay")));
+
+        for (String value : List.of("-999999999-01-01", "+999999999-12-31", "0000-01-01", "+10000-01-01", "not-a-date")) {
+            for (String[] read : List.of(new String[] {"/dashboard", "asOf"}, new String[] {"/streak", "asOf"},
+                    new String[] {"/calendar", "asOf"}, new String[] {"/calendar", "to"}, new String[] {"/calendar", "from"})) {
+                JsonPath error = given().header("Authorization", "Bearer " + token).queryParam(read[1], value)
+                        .get("/v1/learners/" + learner + read[0])
+                        .then().statusCode(400).extract().jsonPath();
+                assertThat(error.getString("error")).as(read[0] + " " + read[1] + "=" + value).isEqualTo("invalid date");
+                assertThat(error.getString("detail")).as(read[0] + " " + read[1] + "=" + value)
+                        .startsWith(read[1] + " must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31")
+                        .contains(value);
+            }
+        }
+        for (String asOf : List.of("-999999999-01-01", "+999999999-12-31", "garbage")) {
+            given().header("Authorization", "Bearer test-admin-token").contentType("application/json")
+                    .body("{\"learners\":[\"" + learner + "\"],\"course\":\"fastai-part1-2022\",\"asOf\":\"" + asOf + "\",\"days\":30}")
+                    .post("/v1/summaries").then().statusCode(400)
+                    .body("error", org.hamcrest.Matchers.equalTo("invalid date"))
+                    .body("detail", org.hamcrest.Matchers.startsWith("asOf must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31"));
+        }
+
+        // The window's ends are days like any other, and the ordinary reads are as before.
+        assertThat(read("/dashboard?asOf=9999-12-31").getList("calendar")).hasSize(30);
+        assertThat(read("/calendar?from=1900-01-01&to=1900-01-31").getList("date")).hasSize(31);
+        assertThat(read("/streak?asOf=2026-03-10").getString("lastActiveDay")).isEqualTo("2026-03-09");
+        assertThat(read("/calendar?asOf=2026-03-10").getString("[28].state")).isEqualTo("active");
+        assertThat(read("/dashboard?asOf=2026-03-10").getInt("streak.longest")).isEqualTo(1);
+        given().header("Authorization", "Bearer test-admin-token").contentType("application/json")
+                .body("{\"learners\":[\"" + learner + "\"],\"course\":\"fastai-part1-2022\",\"asOf\":\"2026-03-10\",\"days\":30}")
+                .post("/v1/summaries").then().statusCode(200)
+                .body("learners[0].lastActiveDay", org.hamcrest.Matchers.equalTo("2026-03-09"));
+    }
+
     @Test
     void everyReadIsOnlyForTheLearnerAndTheAdmin() throws Exception {
         register("UTC", 0);

@@ -5,6 +5,7 @@ import io.coursetracker.contracts.api.LearnerDashboard;
 import io.coursetracker.contracts.api.LearnerProgress;
 import io.coursetracker.contracts.api.LearnerQuestion;
 import io.coursetracker.contracts.api.LearnerStreak;
+import io.coursetracker.support.web.DateParameters;
 import io.coursetracker.tracker.learners.TrackerAuthenticator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,11 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A learner's own reads: tracker-api checks the bearer token or the web page's session cookie,
- * progress-service (8082) answers (called with the service credential).
+ * progress-service (8082) answers (called with the service credential). Date parameters are read
+ * here by the same rule progress-service applies ({@link DateParameters}), so a bad one is this
+ * service's 400, naming the parameter, before progress-service is asked.
  */
 @Path("/v1/learners/{learner}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,7 +57,7 @@ public class LearnerProgressResource {
     public LearnerStreak streak(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                 @PathParam("learner") String learnerId, @QueryParam("asOf") String asOf) {
         authenticator.authorizeFor(authorization, learnerId);
-        return progressService.streak(learnerId, asOf);
+        return progressService.streak(learnerId, text(DateParameters.parse("asOf", asOf, null)));
     }
 
     @GET
@@ -62,7 +66,15 @@ public class LearnerProgressResource {
                                         @PathParam("learner") String learnerId, @QueryParam("from") String from,
                                         @QueryParam("to") String to, @QueryParam("asOf") String asOf) {
         authenticator.authorizeFor(authorization, learnerId);
-        return progressService.calendar(learnerId, from, to, asOf);
+        LocalDate day = DateParameters.parse("asOf", asOf, null);
+        LocalDate last = DateParameters.parse("to", to, null);
+        LocalDate first = DateParameters.parse("from", from, null);
+        LocalDate end = last != null ? last : day;
+        if (first != null && end != null) {
+            // Without to and asOf the range ends today in the learner's zone: progress-service checks that one.
+            DateParameters.checkRange("from", first, "to", end, DateParameters.MAX_RANGE_DAYS);
+        }
+        return progressService.calendar(learnerId, text(first), text(last), text(day));
     }
 
     @GET
@@ -85,6 +97,12 @@ public class LearnerProgressResource {
     public Response dashboard(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @PathParam("learner") String learnerId, @QueryParam("asOf") String asOf) {
         authenticator.authorizeFor(authorization, learnerId);
-        return Response.ok(dashboards.dashboard(learnerId, asOf), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(dashboards.dashboard(learnerId, text(DateParameters.parse("asOf", asOf, null))),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A date read here as progress-service reads it, YYYY-MM-DD, or null for a parameter not sent. */
+    private static String text(LocalDate day) {
+        return day == null ? null : day.toString();
     }
 }

@@ -3,7 +3,7 @@ package io.coursetracker.tracker.teams;
 import io.coursetracker.contracts.api.TeamDashboard;
 import io.coursetracker.contracts.api.TeamView;
 import io.coursetracker.support.security.Caller;
-import io.coursetracker.support.web.ApiException;
+import io.coursetracker.support.web.DateParameters;
 import io.coursetracker.tracker.learners.TrackerAuthenticator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Teams (SPEC sections 4, 5, 7): an admin creates them and adds members, the owner invites, a learner accepts or leaves. */
@@ -88,20 +87,16 @@ public class TeamResource {
         return Response.noContent().build();
     }
 
-    /** Members, the owner and an admin; {@code asOf} defaults to today in the owner's time zone. */
+    /**
+     * Members, the owner and an admin; {@code asOf} defaults to today in the owner's time zone and
+     * is read by the platform's date rule ({@link DateParameters}): a 400 naming it otherwise.
+     */
     @GET
     @Path("/{id}/dashboard")
     public TeamDashboard dashboard(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String teamId,
                                    @QueryParam("asOf") String asOf) {
         Team team = teams.forDashboard(authenticator.authenticate(authorization), teamId);
-        return dashboards.dashboard(team, asOf == null || asOf.isBlank() ? dashboards.today(team) : parseDate(asOf));
-    }
-
-    private static LocalDate parseDate(String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid date", "asOf must be a date YYYY-MM-DD");
-        }
+        LocalDate day = DateParameters.parse("asOf", asOf, null);
+        return dashboards.dashboard(team, day == null ? dashboards.today(team) : day);
     }
 }

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * progress-service), keeping its contract: the body carries a strong ETag that moves with every
  * applied note ({@link #applyNote}), and {@code If-None-Match} naming the current ETag is answered
  * 304 with no body. Records what it was asked and answered, so a test can tell a 304 from a 200.
- * progress-service's side of the contract is tested there (ConditionalDashboardTest).
+ * progress-service's side of the contract is tested there (ConditionalDashboardTest). The streak,
+ * calendar and summary reads get the least body tracker-api can pass on, and are recorded
+ * ({@link #otherReads}) so a test can tell that a bad parameter never reached progress-service.
  */
 public class FakeProgressService implements QuarkusTestResourceLifecycleManager {
     /** One request as it arrived: the learner, the query, the If-None-Match header (or null), and the status answered. */
@@ -29,7 +31,10 @@ public class FakeProgressService implements QuarkusTestResourceLifecycleManager 
 
     private static final Map<String, AtomicInteger> NOTES = new ConcurrentHashMap<>();
     private static final List<Asked> ASKED = new CopyOnWriteArrayList<>();
+    private static final List<String> OTHER_READS = new CopyOnWriteArrayList<>();
     private static volatile int failWith;
+    private static volatile String failContentType = "application/json";
+    private static volatile String failBody;
     private HttpServer server;
 
     /** A note of this learner's is applied: the dashboard's content and ETag move. */
@@ -39,7 +44,22 @@ public class FakeProgressService implements QuarkusTestResourceLifecycleManager 
 
     /** Answer every dashboard read with this status and an error body, as progress-service's errors have (0: answer normally). */
     public static void failWith(int status) {
+        failWith(status, "application/json", null);
+    }
+
+    /** Answer every learner read with this status, content type and body (null body: progress-service's JSON error). */
+    public static void failWith(int status, String contentType, String body) {
+        failContentType = contentType;
+        failBody = body;
         failWith = status;
+    }
+
+    /**
+     * The streak, calendar and summary calls that reached this stand-in, as "path?query" (or
+     * "/v1/summaries " and the body): a bad date must be refused before any reaches it.
+     */
+    public static List<String> otherReads() {
+        return List.copyOf(OTHER_READS);
     }
 
     public static List<Asked> askedFor(String learnerId) {
@@ -63,6 +83,7 @@ public class FakeProgressService implements QuarkusTestResourceLifecycleManager 
             throw new UncheckedIOException(e);
         }
         server.createContext("/v1/learners/", this::answer);
+        server.createContext("/v1/summaries", this::summaries);
         server.start();
         return Map.of("quarkus.rest-client.progress-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -71,20 +92,31 @@ public class FakeProgressService implements QuarkusTestResourceLifecycleManager 
         try (exchange) {
             String[] path = exchange.getRequestURI().getPath().split("/"); // "", v1, learners, {id}, dashboard
             String query = exchange.getRequestURI().getRawQuery();
-            if (path.length != 5 || !path[4].equals("dashboard") || !"Bearer test-admin-token".equals(
-                    exchange.getRequestHeaders().getFirst("Authorization"))) {
+            boolean known = path.length == 5 && List.of("dashboard", "streak", "calendar").contains(path[4]);
+            if (!known || !"Bearer test-admin-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
             String learnerId = path[3];
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
             if (failWith != 0) {
-                ASKED.add(new Asked(learnerId, query, ifNoneMatch, failWith));
-                byte[] error = ("{\"error\":\"failed with " + failWith + "\",\"detail\":\"as the test asked\"}")
+                if (path[4].equals("dashboard")) {
+                    ASKED.add(new Asked(learnerId, query, ifNoneMatch, failWith));
+                }
+                byte[] error = (failBody != null ? failBody
+                        : "{\"error\":\"failed with " + failWith + "\",\"detail\":\"as the test asked\"}")
                         .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("Content-Type", failContentType);
                 exchange.sendResponseHeaders(failWith, error.length);
                 exchange.getResponseBody().write(error);
+                return;
+            }
+            if (!path[4].equals("dashboard")) {
+                OTHER_READS.add(exchange.getRequestURI().getPath() + "?" + (query == null ? "" : query));
+                // Only what tracker-api passes on: the streak's asOf as asked (or a fixed today), an empty calendar.
+                String asOf = query != null && query.startsWith("asOf=") ? query.substring(5) : "2026-03-10";
+                json(exchange, 200, path[4].equals("calendar") ? "[]"
+                        : "{\"asOf\":\"" + asOf + "\",\"current\":0,\"longest\":0,\"activeToday\":false,\"restDaysPerWeek\":0}");
                 return;
             }
             String etag = etag(learnerId, query);
@@ -101,6 +133,33 @@ public class FakeProgressService implements QuarkusTestResourceLifecycleManager 
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /**
+     * {@code POST /v1/summaries}: no learners' numbers, only the course and the 30 days up to the
+     * asked asOf, as progress-service frames them; a day it cannot take 30 days from is its 500.
+     */
+    private void summaries(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            OTHER_READS.add("/v1/summaries " + body);
+            java.util.regex.Matcher asOf = java.util.regex.Pattern.compile("\"asOf\":\"([^\"]*)\"").matcher(body);
+            java.util.regex.Matcher course = java.util.regex.Pattern.compile("\"course\":\"([^\"]*)\"").matcher(body);
+            try {
+                java.time.LocalDate day = java.time.LocalDate.parse(asOf.find() ? asOf.group(1) : "");
+                json(exchange, 200, "{\"course\":\"" + (course.find() ? course.group(1) : "") + "\",\"title\":\"A course\",\"asOf\":\""
+                        + day + "\",\"from\":\"" + day.minusDays(29) + "\",\"lessons\":[],\"learners\":[]}");
+            } catch (RuntimeException e) {
+                json(exchange, 500, "{\"error\":\"internal error\",\"detail\":\"" + e.getClass().getSimpleName() + "\"}");
+            }
+        }
+    }
+
+    private static void json(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
     }
 
     @Override

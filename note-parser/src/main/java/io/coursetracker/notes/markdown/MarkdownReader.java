@@ -31,11 +31,13 @@ import java.util.Set;
 public final class MarkdownReader {
 
     /**
+     * The block starts are commonmark's own with the list start made linear ({@link LinearBlockStarts}).
      * The post-processor turns bare URLs ({@code https://…}, {@code www.…}) and e-mail addresses into
      * links, as the autolink extension would but skipping text that cannot hold one; the link
      * processor keeps long paragraphs of links and emphasis linear (see their Javadoc).
      */
-    private final Parser parser = Parser.builder()
+    private final Parser parser = LinearBlockStarts.coreFactories().stream()
+            .reduce(Parser.builder().enabledBlockTypes(Set.of()), Parser.Builder::customBlockParserFactory, (a, b) -> a)
             .postProcessor(new BareLinkPostProcessor())
             .linkProcessor(new LinkWithoutEmphasisProcessor())
             .build();

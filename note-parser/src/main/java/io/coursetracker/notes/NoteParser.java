@@ -13,6 +13,7 @@ import io.coursetracker.notes.markdown.MarkdownReader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,16 +39,26 @@ public final class NoteParser {
         MarkdownContent markdown = markdownReader.read(frontMatter.body());
         StudyDate studyDate = StudyDate.find(frontMatter.date().orElse(null), markdown.firstLevelHeadings(), notePath);
 
-        List<String> warnings = new ArrayList<>(decoded.warnings());
+        // A set: a limit reached many times, or the same bad tag written twice, is one warning.
+        Set<String> warnings = new LinkedHashSet<>(decoded.warnings());
         warnings.addAll(frontMatter.warnings());
         warnings.addAll(studyDate.warnings());
 
         Set<String> tags = new LinkedHashSet<>();
         for (String written : frontMatter.tags()) {
-            InlineTags.normalise(written).ifPresentOrElse(tags::add,
-                    () -> warnings.add("front matter tag '" + written + "' is not a valid tag and was ignored"));
+            Optional<String> tag = InlineTags.normalise(written);
+            if (tag.isEmpty()) {
+                warnings.add("front matter tag '" + NoteLimits.quoted(written) + "' is not a valid tag and was ignored");
+            } else if (tag.get().length() > NoteLimits.MAX_TAG_CHARS) {
+                warnings.add(MarkdownReader.TAG_TOO_LONG);
+            } else {
+                addTag(tags, tag.get(), warnings);
+            }
         }
-        tags.addAll(markdown.tags());
+        for (String tag : markdown.tags()) {
+            addTag(tags, tag, warnings);
+        }
+        warnings.addAll(markdown.warnings());
 
         return new Note(
                 studyDate.date().orElse(null),
@@ -58,7 +69,25 @@ public final class NoteParser {
                 markdown.sections(),
                 markdown.questions(),
                 markdown.links(),
-                warnings);
+                atMostMaxWarnings(warnings));
+    }
+
+    private static void addTag(Set<String> tags, String tag, Set<String> warnings) {
+        if (tags.size() < NoteLimits.MAX_TAGS || tags.contains(tag)) {
+            tags.add(tag);
+        } else {
+            warnings.add(MarkdownReader.TOO_MANY_TAGS);
+        }
+    }
+
+    private static List<String> atMostMaxWarnings(Set<String> warnings) {
+        if (warnings.size() <= NoteLimits.MAX_WARNINGS) {
+            return List.copyOf(warnings);
+        }
+        List<String> kept = new ArrayList<>(warnings).subList(0, NoteLimits.MAX_WARNINGS - 1);
+        kept.add("the note has more than " + NoteLimits.MAX_WARNINGS + " warnings; only the first "
+                + (NoteLimits.MAX_WARNINGS - 1) + " are listed");
+        return List.copyOf(kept);
     }
 
     /** A checked task, or anything under studied, insights or questions; an empty template is not. */

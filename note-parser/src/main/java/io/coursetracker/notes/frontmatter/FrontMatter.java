@@ -1,5 +1,6 @@
 package io.coursetracker.notes.frontmatter;
 
+import io.coursetracker.notes.NoteLimits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -11,6 +12,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +54,11 @@ public record FrontMatter(Optional<String> date, List<String> tags, String body,
         }
         String yaml = text.substring(opening.end(), closing.start());
         String body = text.substring(Math.min(text.length(), closing.end() + 1));
+        if (yaml.length() > NoteLimits.MAX_FRONT_MATTER_CHARS) {
+            return new FrontMatter(Optional.empty(), List.of(), body,
+                    List.of("front matter is longer than " + NoteLimits.MAX_FRONT_MATTER_CHARS
+                            + " characters and was ignored"));
+        }
         Object loaded;
         try {
             loaded = newYaml().load(yaml);
@@ -66,17 +73,32 @@ public record FrontMatter(Optional<String> date, List<String> tags, String body,
             return new FrontMatter(Optional.empty(), List.of(), body,
                     List.of("front matter is not a set of properties and was ignored"));
         }
-        return new FrontMatter(
-                Optional.ofNullable(property(properties, "date")).map(String::valueOf),
-                tagsOf(property(properties, "tags")),
-                body,
-                List.of());
+        // Lists and maps may share one another through aliases, so their strings could be far longer
+        // than the block: all values together are written within the block's own length.
+        Budget budget = new Budget(yaml.length());
+        try {
+            return new FrontMatter(
+                    Optional.ofNullable(property(properties, "date")).map(date -> budget.render(date)),
+                    tagsOf(property(properties, "tags"), budget),
+                    body,
+                    List.of());
+        } catch (BudgetExceeded exceeded) {
+            return new FrontMatter(Optional.empty(), List.of(), body,
+                    List.of("front matter values expand to more than " + budget.limit
+                            + " characters (the length of the front matter) and were ignored"));
+        }
     }
 
-    /** Obsidian reads property names case-insensitively; so do we. */
+    /**
+     * Obsidian reads property names case-insensitively; so do we. Only scalar names are compared: a
+     * list or map used as a name (YAML allows it) is never a property we read, and its string could be
+     * as large as an alias graph makes it.
+     */
     private static Object property(Map<?, ?> properties, String name) {
         for (Map.Entry<?, ?> entry : properties.entrySet()) {
-            if (entry.getKey() != null && String.valueOf(entry.getKey()).trim().toLowerCase(Locale.ROOT).equals(name)) {
+            Object key = entry.getKey();
+            if (key != null && !(key instanceof Collection<?>) && !(key instanceof Map<?, ?>)
+                    && String.valueOf(key).trim().toLowerCase(Locale.ROOT).equals(name)) {
                 return entry.getValue();
             }
         }
@@ -84,18 +106,81 @@ public record FrontMatter(Optional<String> date, List<String> tags, String body,
     }
 
     /** {@code tags:} may be a YAML list or one string of comma- or space-separated tags. */
-    private static List<String> tagsOf(Object value) {
+    private static List<String> tagsOf(Object value, Budget budget) {
         List<String> tags = new ArrayList<>();
         if (value instanceof Collection<?> list) {
             for (Object item : list) {
                 if (item != null) {
-                    tags.addAll(splitTags(String.valueOf(item)));
+                    tags.addAll(splitTags(budget.render(item)));
                 }
             }
         } else if (value != null) {
-            tags.addAll(splitTags(String.valueOf(value)));
+            tags.addAll(splitTags(budget.render(value)));
         }
         return tags;
+    }
+
+    /**
+     * Writes YAML values as {@link String#valueOf} does ({@code [a, b]}, {@code {k=v}}), but stops once
+     * all the values written so far exceed {@code limit} characters. {@code String.valueOf} walks an
+     * alias graph as a tree: 15 levels of three aliases each are 3^15 copies of the innermost value,
+     * far more than the heap, from a block of a few hundred bytes.
+     */
+    private static final class Budget {
+        private final int limit;
+        private int written;
+
+        Budget(int limit) {
+            this.limit = limit;
+        }
+
+        String render(Object value) {
+            StringBuilder out = new StringBuilder();
+            append(out, value);
+            return out.toString();
+        }
+
+        private void append(StringBuilder out, Object value) {
+            if (value instanceof Collection<?> list) {
+                add(out, "[");
+                for (Iterator<?> items = list.iterator(); items.hasNext(); ) {
+                    append(out, items.next());
+                    if (items.hasNext()) {
+                        add(out, ", ");
+                    }
+                }
+                add(out, "]");
+            } else if (value instanceof Map<?, ?> map) {
+                add(out, "{");
+                for (Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator(); entries.hasNext(); ) {
+                    Map.Entry<?, ?> entry = entries.next();
+                    append(out, entry.getKey());
+                    add(out, "=");
+                    append(out, entry.getValue());
+                    if (entries.hasNext()) {
+                        add(out, ", ");
+                    }
+                }
+                add(out, "}");
+            } else {
+                // A scalar (string, number, boolean, null, binary): its own string is within the block's size.
+                add(out, String.valueOf(value));
+            }
+        }
+
+        private void add(StringBuilder out, String part) {
+            written += part.length();
+            if (written > limit) {
+                throw new BudgetExceeded();
+            }
+            out.append(part);
+        }
+    }
+
+    private static final class BudgetExceeded extends RuntimeException {
+        BudgetExceeded() {
+            super(null, null, false, false);
+        }
     }
 
     private static List<String> splitTags(String written) {
@@ -106,9 +191,18 @@ public record FrontMatter(Optional<String> date, List<String> tags, String body,
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    /** A Yaml instance is not thread-safe, so each note gets its own. */
+    /**
+     * A Yaml instance is not thread-safe, so each note gets its own. The limits are set explicitly
+     * (snakeyaml's defaults allow 50 aliases, which is plenty for a bomb): see {@link NoteLimits}.
+     */
     private static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(NoteLimits.MAX_YAML_ALIASES);
+        options.setNestingDepthLimit(NoteLimits.MAX_YAML_DEPTH);
+        options.setCodePointLimit(NoteLimits.MAX_FRONT_MATTER_CHARS);
+        options.setAllowRecursiveKeys(false);
+        // Obsidian keeps the last of two equal property names; so does snakeyaml when allowed.
+        options.setAllowDuplicateKeys(true);
         return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
                 new DumperOptions(), options, new DatesAsWritten());
     }

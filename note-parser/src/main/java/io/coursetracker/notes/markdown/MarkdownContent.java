@@ -10,6 +10,7 @@ import java.util.List;
  * Everything a note's Markdown body says, before the study date is settled.
  *
  * @param firstLevelHeadings the texts of the {@code #} headings, in order (they may carry the date)
+ * @param warnings           the {@link io.coursetracker.notes.NoteLimits} the body reached, each once
  */
 public record MarkdownContent(
         List<Task> tasks,
@@ -17,7 +18,8 @@ public record MarkdownContent(
         List<Question> questions,
         List<String> links,
         List<String> tags,
-        List<String> firstLevelHeadings) {
+        List<String> firstLevelHeadings,
+        List<String> warnings) {
 
     public MarkdownContent {
         tasks = List.copyOf(tasks);
@@ -25,5 +27,6 @@ public record MarkdownContent(
         links = List.copyOf(links);
         tags = List.copyOf(tags);
         firstLevelHeadings = List.copyOf(firstLevelHeadings);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -5,6 +5,7 @@ import io.coursetracker.contracts.note.Section;
 import io.coursetracker.contracts.note.SectionCounts;
 import io.coursetracker.contracts.note.Task;
 import io.coursetracker.contracts.note.TaskStatus;
+import io.coursetracker.notes.NoteLimits;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Document;
@@ -30,11 +31,13 @@ import java.util.Set;
 public final class MarkdownReader {
 
     /**
+     * The block starts are commonmark's own with the list start made linear ({@link LinearBlockStarts}).
      * The post-processor turns bare URLs ({@code https://…}, {@code www.…}) and e-mail addresses into
      * links, as the autolink extension would but skipping text that cannot hold one; the link
      * processor keeps long paragraphs of links and emphasis linear (see their Javadoc).
      */
-    private final Parser parser = Parser.builder()
+    private final Parser parser = LinearBlockStarts.coreFactories().stream()
+            .reduce(Parser.builder().enabledBlockTypes(Set.of()), Parser.Builder::customBlockParserFactory, (a, b) -> a)
             .postProcessor(new BareLinkPostProcessor())
             .linkProcessor(new LinkWithoutEmphasisProcessor())
             .build();
@@ -44,6 +47,15 @@ public final class MarkdownReader {
         parser.parse(markdown).accept(walker);
         return walker.content();
     }
+
+    /** The warning for an inline tag over {@link NoteLimits#MAX_TAG_CHARS}; front matter tags get it too. */
+    public static final String TAG_TOO_LONG = "a tag is longer than " + NoteLimits.MAX_TAG_CHARS
+            + " characters and was ignored";
+    /** The warning for more than {@link NoteLimits#MAX_TAGS} tags; front matter and inline tags count together. */
+    public static final String TOO_MANY_TAGS = "the note has more than " + NoteLimits.MAX_TAGS
+            + " tags; only the first " + NoteLimits.MAX_TAGS + " were read";
+    private static final String LINK_TOO_LONG = "a link is longer than " + NoteLimits.MAX_LINK_CHARS
+            + " characters and was ignored";
 
     /** Visits the blocks in document order, keeping track of the section they sit under. */
     private static final class Walker extends AbstractVisitor {
@@ -55,11 +67,93 @@ public final class MarkdownReader {
         private final Set<String> tags = new LinkedHashSet<>();
         private final List<String> firstLevelHeadings = new ArrayList<>();
 
+        /** The warnings of the limits reached, each once. */
+        private final Set<String> limitWarnings = new LinkedHashSet<>();
+        private int subQuestions;
+        /** Characters of extracted text kept so far, against {@link NoteLimits#MAX_EXTRACTED_CHARS}. */
+        private int extractedChars;
+
         MarkdownContent content() {
             SectionCounts sections = new SectionCounts(count(Section.GOALS), count(Section.STUDIED),
                     count(Section.INSIGHTS), count(Section.QUESTIONS));
             return new MarkdownContent(tasks, sections, questions, List.copyOf(links), List.copyOf(tags),
-                    firstLevelHeadings);
+                    firstLevelHeadings, List.copyOf(limitWarnings));
+        }
+
+        private void addLinks(List<String> found) {
+            for (String link : found) {
+                if (link.length() > NoteLimits.MAX_LINK_CHARS) {
+                    limitWarnings.add(LINK_TOO_LONG);
+                } else if (!links.contains(link)) {
+                    if (links.size() >= NoteLimits.MAX_LINKS) {
+                        limitWarnings.add("the note has more than " + NoteLimits.MAX_LINKS + " links; only the first "
+                                + NoteLimits.MAX_LINKS + " were read");
+                    } else if (spend(link.length())) {
+                        links.add(link);
+                    }
+                }
+            }
+        }
+
+        private void addTags(List<String> found) {
+            for (String tag : found) {
+                if (tag.length() > NoteLimits.MAX_TAG_CHARS) {
+                    limitWarnings.add(TAG_TOO_LONG);
+                } else if (!tags.contains(tag)) {
+                    if (tags.size() >= NoteLimits.MAX_TAGS) {
+                        limitWarnings.add(TOO_MANY_TAGS);
+                    } else if (spend(tag.length())) {
+                        tags.add(tag);
+                    }
+                }
+            }
+        }
+
+        private void addTask(ListEntry entry) {
+            if (tasks.size() >= NoteLimits.MAX_TASKS) {
+                limitWarnings.add("the note has more than " + NoteLimits.MAX_TASKS + " tasks; only the first "
+                        + NoteLimits.MAX_TASKS + " were read");
+                return;
+            }
+            String text = itemText(entry.text());
+            List<String> taskLinks = new ArrayList<>();
+            int chars = text.length();
+            for (String link : entry.links()) {
+                if (link.length() > NoteLimits.MAX_LINK_CHARS) {
+                    limitWarnings.add(LINK_TOO_LONG);
+                } else if (taskLinks.size() >= NoteLimits.MAX_TASK_LINKS) {
+                    limitWarnings.add("a task has more than " + NoteLimits.MAX_TASK_LINKS + " links; only the first "
+                            + NoteLimits.MAX_TASK_LINKS + " were kept on it");
+                    break;
+                } else {
+                    taskLinks.add(link);
+                    chars += link.length();
+                }
+            }
+            if (spend(chars)) {
+                tasks.add(new Task(text, entry.status().orElseThrow(), section, taskLinks, List.of()));
+            }
+        }
+
+        /** The text of a task, question or sub-question, cut at {@link NoteLimits#MAX_ITEM_CHARS}. */
+        private String itemText(String text) {
+            if (text.length() > NoteLimits.MAX_ITEM_CHARS) {
+                limitWarnings.add("an item's text is longer than " + NoteLimits.MAX_ITEM_CHARS
+                        + " characters; only the first " + NoteLimits.MAX_ITEM_CHARS + " were kept");
+                return NoteLimits.cut(text, NoteLimits.MAX_ITEM_CHARS);
+            }
+            return text;
+        }
+
+        /** Counts {@code chars} more extracted characters, or says (once) that the note has too many. */
+        private boolean spend(int chars) {
+            if (extractedChars + chars > NoteLimits.MAX_EXTRACTED_CHARS) {
+                limitWarnings.add("the note's extracted text (tasks, questions, links, tags) is longer than "
+                        + NoteLimits.MAX_EXTRACTED_CHARS + " characters; what came after was not read");
+                return false;
+            }
+            extractedChars += chars;
+            return true;
         }
 
         private int count(Section counted) {
@@ -69,8 +163,8 @@ public final class MarkdownReader {
         @Override
         public void visit(Heading heading) {
             InlineContent content = InlineReader.read(heading);
-            links.addAll(content.links());
-            tags.addAll(content.tags());
+            addLinks(content.links());
+            addTags(content.tags());
             if (heading.getLevel() == 1) {
                 firstLevelHeadings.add(content.text());
             }
@@ -83,23 +177,23 @@ public final class MarkdownReader {
         @Override
         public void visit(Paragraph paragraph) {
             InlineContent content = InlineReader.readLinksAndTags(paragraph);
-            links.addAll(content.links());
-            tags.addAll(content.tags());
+            addLinks(content.links());
+            addTags(content.tags());
         }
 
         @Override
         public void visit(ListItem item) {
             // A top-level item under Questions is a question, whose text is shown.
             ListEntry entry = ListEntry.of(item, section == Section.QUESTIONS && isTopLevel(item));
-            links.addAll(entry.links());
-            tags.addAll(entry.tags());
+            addLinks(entry.links());
+            addTags(entry.tags());
             if (entry.isTask()) {
-                tasks.add(new Task(entry.text(), entry.status().orElseThrow(), section, entry.links(), List.of()));
+                addTask(entry);
             }
             if (section != null && isTopLevel(item) && entry.hasContent()) {
                 counts.merge(section, 1, Integer::sum);
                 if (section == Section.QUESTIONS) {
-                    questions.add(question(item, entry));
+                    addQuestion(item, entry);
                 }
             }
             // The first paragraph has been read as the entry; nested lists and paragraphs have not.
@@ -114,19 +208,37 @@ public final class MarkdownReader {
             return item.getParent() instanceof ListBlock list && list.getParent() instanceof Document;
         }
 
-        private static Question question(ListItem item, ListEntry entry) {
-            List<String> subQuestions = new ArrayList<>();
-            collectNestedItems(item, subQuestions);
-            return new Question(entry.text(), entry.status().filter(TaskStatus.DONE::equals).isPresent(),
-                    subQuestions);
+        private void addQuestion(ListItem item, ListEntry entry) {
+            if (questions.size() >= NoteLimits.MAX_QUESTIONS) {
+                limitWarnings.add("the note has more than " + NoteLimits.MAX_QUESTIONS + " questions; only the first "
+                        + NoteLimits.MAX_QUESTIONS + " were read");
+                return;
+            }
+            String text = itemText(entry.text());
+            if (!spend(text.length())) {
+                return;
+            }
+            List<String> texts = new ArrayList<>();
+            collectNestedItems(item, texts);
+            questions.add(new Question(text, entry.status().filter(TaskStatus.DONE::equals).isPresent(), texts));
         }
 
-        private static void collectNestedItems(Node parent, List<String> texts) {
+        private void collectNestedItems(Node parent, List<String> texts) {
             for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
                 if (child instanceof ListItem nested) {
                     ListEntry entry = ListEntry.of(nested, true);
                     if (entry.hasContent()) {
-                        texts.add(entry.text());
+                        if (subQuestions >= NoteLimits.MAX_SUB_QUESTIONS) {
+                            limitWarnings.add("the note has more than " + NoteLimits.MAX_SUB_QUESTIONS
+                                    + " sub-questions; only the first " + NoteLimits.MAX_SUB_QUESTIONS + " were read");
+                            return;
+                        }
+                        String text = itemText(entry.text());
+                        if (!spend(text.length())) {
+                            return;
+                        }
+                        subQuestions++;
+                        texts.add(text);
                     }
                 }
                 collectNestedItems(child, texts);

@@ -32,7 +32,6 @@ import java.util.regex.Pattern;
  */
 public final class QuestionBook {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern TRAILING_QUESTION_MARKS = Pattern.compile("[\\s?？]+$", Pattern.UNICODE_CHARACTER_CLASS);
 
     /** Where a question stands among all notes: position is its index among its note's questions. */
     private static final Comparator<Occurrence> FIRST_NOTE_FIRST = Comparator
@@ -73,7 +72,29 @@ public final class QuestionBook {
     /** The form two texts are compared in: trimmed, spaces collapsed, lower case, no trailing '?'. */
     public static String normalize(String text) {
         String collapsed = WHITESPACE.matcher(text.strip()).replaceAll(" ");
-        return TRAILING_QUESTION_MARKS.matcher(collapsed).replaceAll("").toLowerCase(Locale.ROOT);
+        return withoutTrailingQuestionMarks(collapsed).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The text without its trailing run of white space, {@code ?} and {@code ？}. A backward scan, not
+     * the regex {@code [\s?？]+$}: tried at each position of a long run that does not reach the end
+     * ({@code "? ? ? … x"}), that regex walks the run to its end every time, which is quadratic.
+     */
+    static String withoutTrailingQuestionMarks(String text) {
+        int end = text.length();
+        while (end > 0) {
+            char c = text.charAt(end - 1);
+            if (c != '?' && c != '？' && !isWhiteSpace(c)) {
+                break;
+            }
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    /** {@code \s} with {@link Pattern#UNICODE_CHARACTER_CLASS}: Unicode's White_Space property. */
+    private static boolean isWhiteSpace(char c) {
+        return (c >= 0x09 && c <= 0x0D) || c == 0x85 || Character.isSpaceChar(c);
     }
 
     private record Occurrence(AskedQuestion asked, int position) {

@@ -126,6 +126,23 @@ class NoteParserPropertiesTest {
         assertThat(note.warnings()).singleElement().asString().contains("impossible date " + written);
     }
 
+    /** A day no read can name (reads take 1900-01-01 to 9999-12-31) must not count in anyone's streak. */
+    @Property
+    void aDateBefore1900IsNoDateAndAWarning(@ForAll("datesBefore1900") LocalDate date,
+                                            @ForAll("dateSources") DateSource source) {
+        String written = date.toString();
+        Note note = parse(source.path(written), source.body(written));
+
+        assertThat(note.date()).isNull();
+        assertThat(note.daily()).isFalse();
+        assertThat(note.warnings()).singleElement().asString().contains("date " + written + ", before 1900-01-01");
+    }
+
+    @Provide
+    Arbitrary<LocalDate> datesBefore1900() {
+        return Dates.dates().between(LocalDate.of(1, 1, 1), LocalDate.of(1899, 12, 31));
+    }
+
     @Provide
     Arbitrary<LocalDate> dates() {
         return Dates.dates().between(LocalDate.of(1990, 1, 1), LocalDate.of(2100, 12, 31));

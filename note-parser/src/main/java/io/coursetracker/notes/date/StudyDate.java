@@ -22,6 +22,12 @@ public record StudyDate(Optional<LocalDate> date, List<String> warnings) {
 
     /** An ISO date at the start, not followed by another digit (so 2025-08-021 is no date). */
     private static final Pattern LEADING_ISO_DATE = Pattern.compile("\\A\\s*(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+    /**
+     * The earliest study day a note may name: the first day a read's {@code asOf}/{@code from} may
+     * name (service-support's {@code DateParameters}), so every counted day can be asked about. Four
+     * digits already stop the year at 9999, the window's other end.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final Pattern FIRST_WORD = Pattern.compile("\\A[^\\p{L}\\d]*(\\p{L}+)");
 
     public StudyDate {
@@ -74,6 +80,10 @@ public record StudyDate(Optional<LocalDate> date, List<String> warnings) {
                     Integer.parseInt(iso.group(3)));
         } catch (DateTimeException impossible) {
             warnings.add(source + " has an impossible date " + iso.group().trim() + "; it was ignored");
+            return Optional.empty();
+        }
+        if (date.isBefore(EARLIEST)) {
+            warnings.add(source + " has the date " + date + ", before " + EARLIEST + "; it was ignored");
             return Optional.empty();
         }
         weekdayAfter(written.substring(iso.end()))

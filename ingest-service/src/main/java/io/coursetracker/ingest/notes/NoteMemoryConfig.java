@@ -13,21 +13,23 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ingest.note-memory")
 public interface NoteMemoryConfig {
     /**
-     * The budget in MiB of heap. The default, 48 MiB, is for the smallest heap the service runs with
-     * (128 MiB locally); see the README for the arithmetic. With a larger heap (256 MiB in Kubernetes)
-     * it may be raised.
+     * The budget in MiB of heap. The default, 80 MiB, is for the smallest heap the service runs with
+     * (128 MiB locally, serial collector): about 18 MiB of the service's own live data, the budget,
+     * and up to 3 MiB per vault storing slot for the note being read leave 24 MiB of the heap spare
+     * (README). With the 256 MiB heap of a Kubernetes pod it may be raised to about 200.
      */
-    @WithDefault("48")
+    @WithDefault("80")
     int budgetMib();
 
     /**
-     * What a note in work holds, per byte of the note: its bytes, the decoded text, the parsed note
-     * and its event's JSON, all alive until the note is stored. Measured by {@code NoteMemoryCostTest}:
-     * 1.0 for prose, 8.7 for a note of checked tasks with lesson links, 23.5 for a note of one-letter
-     * tasks (each a task object of its own); 32 covers the worst with room for the parser's transient
-     * tree. Lower it once the parser caps what it extracts per note.
+     * What a note in work may hold at its peak, per byte of the note: its bytes, the decoded text, the
+     * parser's tree, the parsed note and its event's JSON. Measured for 1 MiB notes as the smallest
+     * serially collected heap that parses, resolves and serializes them, less that of an empty note:
+     * at most 6 for prose, 22 for a note of checked tasks with lesson links, 74 for a note of one-letter
+     * tasks (131,000 task objects, a 9 MB event). {@code NoteMemoryCostTest} checks what stays
+     * alive afterwards (1.0, 8.7 and 23.5). Lower it once the parser caps what it extracts per note.
      */
-    @WithDefault("32")
+    @WithDefault("80")
     int bytesPerNoteByte();
 
     /**

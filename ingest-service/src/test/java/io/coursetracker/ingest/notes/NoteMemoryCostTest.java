@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Plain JUnit, no Quarkus: measures what a 1 MiB note costs in heap on its way through ingest (its
  * bytes, parsed and resolved, and its {@code NoteRevised} event as JSON, all held until it is
  * stored), for the note shapes that cost most, and checks that {@link NoteMemoryConfig#bytesPerNoteByte()}'s
- * default covers what stays alive. Retained bytes are the heap in use after a full collection while
+ * default covers what stays alive (the default is set from the peak while parsing, which is higher:
+ * see its Javadoc). Retained bytes are the heap in use after a full collection while
  * several such notes are held, less the heap before; allocated bytes come from
  * {@code ThreadMXBean.getThreadAllocatedBytes}. The figures are printed for the README.
  */

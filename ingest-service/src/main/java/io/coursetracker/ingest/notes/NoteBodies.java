@@ -16,16 +16,28 @@ public final class NoteBodies {
     private NoteBodies() {
     }
 
-    public static byte[] read(String contentLength, InputStream body) {
-        if (contentLength != null) {
-            try {
-                if (Long.parseLong(contentLength.trim()) > VaultArchive.MAX_NOTE_BYTES) {
-                    throw tooLarge();
-                }
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("invalid Content-Length", "Content-Length must be a number of bytes");
-            }
+    /**
+     * The most bytes the body can have: its declared {@code Content-Length}, or 1 MiB without one.
+     * A declared length over 1 MiB is 413, one that is not a number 400.
+     */
+    public static long expectedSize(String contentLength) {
+        if (contentLength == null) {
+            return VaultArchive.MAX_NOTE_BYTES;
         }
+        long declared;
+        try {
+            declared = Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid Content-Length", "Content-Length must be a number of bytes");
+        }
+        if (declared > VaultArchive.MAX_NOTE_BYTES) {
+            throw tooLarge();
+        }
+        return Math.max(0, declared);
+    }
+
+    public static byte[] read(String contentLength, InputStream body) {
+        expectedSize(contentLength);
         if (body == null) {
             return new byte[0];
         }

@@ -5,6 +5,7 @@ import io.coursetracker.support.learners.LearnerDirectory;
 import io.coursetracker.support.security.Authenticator;
 import io.coursetracker.support.security.Caller;
 import io.coursetracker.support.web.ApiException;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -31,9 +32,11 @@ public class NoteResource {
     private final NoteAnalyzer analyzer;
     private final NoteIntake intake;
     private final VaultUpload vaults;
+    private final NoteMemory memory;
 
     public NoteResource(Authenticator authenticator, LearnerDirectory learners, NoteAnalyzer analyzer, NoteIntake intake,
-                        VaultUpload vaults) {
+                        VaultUpload vaults, NoteMemory memory) {
+        this.memory = memory;
         this.authenticator = authenticator;
         this.learners = learners;
         this.analyzer = analyzer;
@@ -51,10 +54,11 @@ public class NoteResource {
                         @PathParam("learner") String learnerId,
                         @PathParam("path") String rawPath,
                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                        InputStream body) {
+                        InputStream body,
+                        RoutingContext exchange) {
         authenticator.authorizeFor(authorization, learnerId);
         String notePath = NotePaths.validate(rawPath);
-        byte[] content = NoteBodies.read(contentLength, body);
+        byte[] content = readWithinMemory(contentLength, body, exchange);
         Note note = analyzer.analyze(notePath, content, courses(learnerId));
         NoteIntake.Outcome outcome = intake.revise(learnerId, notePath, content, note);
         if (outcome instanceof NoteIntake.Accepted accepted) {
@@ -94,14 +98,29 @@ public class NoteResource {
     public Note parse(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                       @QueryParam("path") String rawPath,
                       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                      InputStream body) {
+                      InputStream body,
+                      RoutingContext exchange) {
         Caller caller = authenticator.authenticate(authorization);
         String notePath = rawPath == null ? "note.md" : NotePaths.validate(rawPath);
-        byte[] content = NoteBodies.read(contentLength, body);
+        byte[] content = readWithinMemory(contentLength, body, exchange);
         if (caller instanceof Caller.Learner learner) {
             return analyzer.analyze(notePath, content, courses(learner.learnerId()));
         }
         return analyzer.analyzeAgainstAllCourses(notePath, content);
+    }
+
+    /**
+     * Takes the note's share of {@link NoteMemory} (for its declared length, or 1 MiB if it has none),
+     * reads the body, and keeps the share until the answer has been sent: the body, the decoded text,
+     * the parsed note, its event and the answer's JSON are all within it. Waits for a share at most
+     * {@link NoteMemoryConfig#maxWait()}, then 503 with Retry-After.
+     */
+    private byte[] readWithinMemory(String contentLength, InputStream body, RoutingContext exchange) {
+        NoteMemory.Share share = memory.reserveForRequest(NoteBodies.expectedSize(contentLength));
+        exchange.addEndHandler(ended -> share.close());
+        byte[] content = NoteBodies.read(contentLength, body);
+        share.shrinkTo(content.length);
+        return content;
     }
 
     private List<String> courses(String learnerId) {

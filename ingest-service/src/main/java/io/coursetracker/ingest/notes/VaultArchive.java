@@ -5,8 +5,7 @@ import io.coursetracker.support.web.ApiException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.OutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -16,6 +15,12 @@ import java.util.zip.ZipInputStream;
  * sizes can lie): at most {@link #MAX_ENTRIES} entries, {@link #MAX_TOTAL_BYTES} uncompressed in
  * all, {@link #MAX_NOTE_BYTES} per note. Past a whole-archive cap the upload is refused with 413 and
  * nothing is stored.
+ *
+ * <p>The archive is read twice, one entry at a time, and never held whole: {@link #check} inflates
+ * every entry and throws the bytes away, only counting them, so a vault over a cap (or not a readable
+ * zip) is refused before anything is stored; {@link #forEachNote} then hands the notes over one by
+ * one, each note's bytes the only ones it holds. Inflating twice costs CPU (about a second per
+ * 256 MiB), not memory.
  *
  * <p>Which entries are notes: files ending in {@code .md}. Folders, other files (images, PDFs,
  * canvases) and anything under a hidden folder ({@code .obsidian/}, {@code .trash/}, any segment
@@ -30,11 +35,36 @@ public final class VaultArchive {
     public record Entry(String path, byte[] content, String rejection) {
     }
 
+    /** Takes the notes of an archive one at a time. */
+    @FunctionalInterface
+    public interface NoteVisitor {
+        void visit(Entry entry);
+    }
+
     private VaultArchive() {
     }
 
-    public static List<Entry> read(InputStream zip) {
-        List<Entry> notes = new ArrayList<>();
+    /**
+     * The first pass: inflates the whole archive without keeping any of it, and throws 413 past a
+     * whole-archive cap or 400 if the body is not a readable zip with entries.
+     *
+     * @return the number of entries
+     */
+    public static int check(InputStream zip) {
+        return walk(zip, entry -> {
+        }, false);
+    }
+
+    /**
+     * The second pass: hands every note (or rejected note) to {@code visitor} in archive order, one at
+     * a time; once {@code visitor} returns, nothing here refers to that note's bytes. The caps are
+     * enforced again, so this is safe on an archive {@link #check} has not seen.
+     */
+    public static void forEachNote(InputStream zip, NoteVisitor visitor) {
+        walk(zip, visitor, true);
+    }
+
+    private static int walk(InputStream zip, NoteVisitor visitor, boolean keepNotes) {
         int entries = 0;
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(zip)) {
@@ -51,21 +81,24 @@ public final class VaultArchive {
                 try {
                     NotePaths.validate(path);
                 } catch (ApiException e) {
-                    notes.add(new Entry(path, null, e.detail()));
                     total += drain(in, MAX_TOTAL_BYTES - total);
+                    visitor.visit(new Entry(path, null, e.detail()));
                     continue;
                 }
-                ByteArrayOutputStream content = new ByteArrayOutputStream();
-                long read = copy(in, content, Math.min(MAX_NOTE_BYTES + 1L, MAX_TOTAL_BYTES - total + 1));
+                ByteArrayOutputStream content = keepNotes ? new ByteArrayOutputStream() : null;
+                long read = copy(in, content == null ? OutputStream.nullOutputStream() : content,
+                        Math.min(MAX_NOTE_BYTES + 1L, MAX_TOTAL_BYTES - total + 1));
                 total += read;
                 if (total > MAX_TOTAL_BYTES) {
                     throw tooLarge("the vault is over " + MAX_TOTAL_BYTES / (1024 * 1024) + " MiB uncompressed");
                 }
                 if (read > MAX_NOTE_BYTES) {
                     total += drain(in, MAX_TOTAL_BYTES - total);
-                    notes.add(new Entry(path, null, "the note is over 1 MiB"));
+                    visitor.visit(new Entry(path, null, "the note is over 1 MiB"));
                 } else {
-                    notes.add(new Entry(path, content.toByteArray(), null));
+                    byte[] bytes = content == null ? null : content.toByteArray();
+                    content = null;
+                    visitor.visit(new Entry(path, bytes, null));
                 }
             }
         } catch (ZipException e) {
@@ -76,7 +109,7 @@ public final class VaultArchive {
         if (entries == 0) {
             throw ApiException.badRequest("invalid zip", "the body is not a zip archive or has no entries");
         }
-        return notes;
+        return entries;
     }
 
     private static boolean isHidden(String path) {
@@ -90,14 +123,14 @@ public final class VaultArchive {
 
     /** Reads and discards the entry, failing once more than {@code budget} bytes came out. */
     private static long drain(InputStream in, long budget) throws IOException {
-        long read = copy(in, java.io.OutputStream.nullOutputStream(), budget + 1);
+        long read = copy(in, OutputStream.nullOutputStream(), budget + 1);
         if (read > budget) {
             throw tooLarge("the vault is over " + MAX_TOTAL_BYTES / (1024 * 1024) + " MiB uncompressed");
         }
         return read;
     }
 
-    private static long copy(InputStream in, java.io.OutputStream out, long limit) throws IOException {
+    private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
         byte[] buffer = new byte[8192];
         long copied = 0;
         int n;

@@ -8,9 +8,11 @@ import io.smallrye.config.WithDefault;
 public interface VaultConfig {
     /**
      * How many vault uploads are read, parsed and stored at the same time; more wait their turn.
-     * A vault in work holds its inflated notes in memory (up to 256 MiB, typically a few MiB), and
-     * the work is CPU-bound, so beyond one per core more at once only add heap pressure: ten at once
-     * under a 128 MiB heap spent a third of ingest-service's CPU in garbage collection. 0: one per core.
+     * A vault in work reads one note at a time from its temporary file (up to 3 MiB of heap while a
+     * note is inflated), and its parsed notes take their share of {@link NoteMemoryConfig#budgetMib()};
+     * the work is CPU-bound, so beyond one per core more at once only add garbage-collection work
+     * (ten at once under a 128 MiB heap, when vaults were held inflated, spent a third of
+     * ingest-service's CPU in garbage collection). 0: one per core.
      */
     @WithDefault("0")
     int concurrentUploads();

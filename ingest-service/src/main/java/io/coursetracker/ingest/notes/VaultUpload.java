@@ -19,8 +19,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * A whole vault at once: every note in the archive is one edit, each accepted or refused on its
- * own (one bad note does not stop the others); the accepted ones are stored a hundred to a
- * transaction. With {@code mirror}, notes the learner has that the archive lacks are deleted.
+ * own (one bad note does not stop the others); the accepted ones are stored a hundred (or 4 MiB) to a
+ * transaction. With {@code mirror}, notes the learner has that the archive lacks are deleted. The
+ * archive is never inflated into memory: its notes are read one at a time from the temporary file.
  */
 @ApplicationScoped
 public class VaultUpload {
@@ -31,19 +32,28 @@ public class VaultUpload {
      * not become one long transaction.
      */
     static final int EDITS_PER_TRANSACTION = 100;
+    /**
+     * Note bytes stored per transaction at most (a transaction also ends at {@link #EDITS_PER_TRANSACTION}
+     * notes): a transaction keeps its notes' bytes, parsed notes and event JSON until it commits, so
+     * its memory is bounded by bytes, not only by count. Typical notes (a few KiB) fill a transaction
+     * by count; 1 MiB notes go four to a transaction.
+     */
+    static final long BYTES_PER_TRANSACTION = 4L * 1024 * 1024;
 
     private final NoteAnalyzer analyzer;
     private final NoteIntake intake;
     private final NoteHeadRepository heads;
+    private final NoteMemory memory;
     private final int storingSlotCount;
     private final Semaphore storingSlots;
     private final int receivingSlotCount;
     private final Semaphore receivingSlots;
 
-    public VaultUpload(NoteAnalyzer analyzer, NoteIntake intake, NoteHeadRepository heads, VaultConfig config) {
+    public VaultUpload(NoteAnalyzer analyzer, NoteIntake intake, NoteHeadRepository heads, NoteMemory memory, VaultConfig config) {
         this.analyzer = analyzer;
         this.intake = intake;
         this.heads = heads;
+        this.memory = memory;
         this.storingSlotCount = config.concurrentUploads() > 0 ? config.concurrentUploads() : Runtime.getRuntime().availableProcessors();
         this.storingSlots = new Semaphore(storingSlotCount, true);
         this.receivingSlotCount = Math.max(1, config.concurrentReceives());
@@ -59,7 +69,7 @@ public class VaultUpload {
     /**
      * Receives the zipped vault into a temporary file (one of {@link VaultConfig#concurrentReceives()}
      * turns), then, once one of the storing slots is free ({@link VaultConfig#concurrentUploads()}),
-     * reads and stores its notes; the archive is not inflated before that. A vault keeps its receiving
+     * reads and stores its notes one at a time; the archive is not inflated before that. A vault keeps its receiving
      * turn until it has a storing slot, so at most receives + storing slots files are on disk at once.
      * The file is deleted when this returns, whatever happened.
      */
@@ -75,8 +85,8 @@ public class VaultUpload {
         } finally {
             receivingSlots.release();
         }
-        try (InputStream archive = new BufferedInputStream(Files.newInputStream(received))) {
-            return upload(learnerId, courses, VaultArchive.read(archive), mirror);
+        try {
+            return store(learnerId, courses, received, mirror);
         } catch (IOException e) {
             throw new UncheckedIOException("the received vault could not be read back from " + received, e);
         } finally {
@@ -151,30 +161,48 @@ public class VaultUpload {
         }
     }
 
-    Result upload(String learnerId, List<String> courses, List<VaultArchive.Entry> entries, boolean mirror) {
-        int[] acceptedAndUnchanged = new int[2];
+    /**
+     * Stores the notes of a received archive: a first pass checks the whole-archive caps (nothing is
+     * stored if one is crossed), a second reads the notes one at a time and stores them in
+     * transactions of at most {@link #EDITS_PER_TRANSACTION} notes and {@link #BYTES_PER_TRANSACTION}
+     * bytes, each note holding its share of {@link NoteMemory} from before it is parsed until its
+     * transaction has committed.
+     */
+    private Result store(String learnerId, List<String> courses, Path archive, boolean mirror) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(archive))) {
+            VaultArchive.check(in);
+        }
+        Batch batch = new Batch(learnerId);
         List<Rejected> rejected = new ArrayList<>();
         Set<String> inArchive = new HashSet<>();
-        List<NoteIntake.Edit> pending = new ArrayList<>();
         NoteAnalyzer.Analyzer analyze = analyzer.forCourses(courses);
-        for (VaultArchive.Entry entry : entries) {
-            inArchive.add(entry.path());
-            if (entry.rejection() != null) {
-                rejected.add(new Rejected(entry.path(), entry.rejection()));
-                continue;
-            }
-            try {
-                pending.add(new NoteIntake.Edit(entry.path(), entry.content(), analyze.analyze(entry.path(), entry.content())));
-            } catch (ApiException e) {
-                rejected.add(new Rejected(entry.path(), e.detail()));
-            }
-            if (pending.size() == EDITS_PER_TRANSACTION) {
-                store(learnerId, pending, acceptedAndUnchanged);
-            }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(archive))) {
+            VaultArchive.forEachNote(in, entry -> {
+                inArchive.add(entry.path());
+                if (entry.rejection() != null) {
+                    rejected.add(new Rejected(entry.path(), entry.rejection()));
+                    return;
+                }
+                NoteMemory.Share share = memory.tryReserve(entry.content().length);
+                if (share == null) {
+                    // Store what this vault holds before waiting, so that no two waiters hold what the other waits for.
+                    batch.store();
+                    share = memory.reserve(entry.content().length);
+                }
+                try {
+                    batch.add(new NoteIntake.Edit(entry.path(), entry.content(), analyze.analyze(entry.path(), entry.content())), share);
+                } catch (ApiException e) {
+                    share.close();
+                    rejected.add(new Rejected(entry.path(), e.detail()));
+                }
+                if (batch.full()) {
+                    batch.store();
+                }
+            });
+            batch.store();
+        } finally {
+            batch.release();
         }
-        store(learnerId, pending, acceptedAndUnchanged);
-        int accepted = acceptedAndUnchanged[0];
-        int unchanged = acceptedAndUnchanged[1];
         int deleted = 0;
         if (mirror) {
             for (String path : heads.livePaths(learnerId)) {
@@ -184,17 +212,54 @@ public class VaultUpload {
                 }
             }
         }
-        return new Result(accepted, unchanged, deleted, rejected);
+        return new Result(batch.accepted, batch.unchanged, deleted, rejected);
     }
 
-    /** Stores the pending edits in one transaction, counts their outcomes, and empties the list. */
-    private void store(String learnerId, List<NoteIntake.Edit> pending, int[] acceptedAndUnchanged) {
-        if (pending.isEmpty()) {
-            return;
+    /** The parsed notes of the next transaction, with their shares of {@link NoteMemory}, and the outcomes so far. */
+    private final class Batch {
+        private final String learnerId;
+        private final List<NoteIntake.Edit> pending = new ArrayList<>();
+        private final List<NoteMemory.Share> shares = new ArrayList<>();
+        private long bytes;
+        int accepted;
+        int unchanged;
+
+        Batch(String learnerId) {
+            this.learnerId = learnerId;
         }
-        for (NoteIntake.Outcome outcome : intake.reviseAll(learnerId, pending)) {
-            acceptedAndUnchanged[outcome instanceof NoteIntake.Accepted ? 0 : 1]++;
+
+        void add(NoteIntake.Edit edit, NoteMemory.Share share) {
+            pending.add(edit);
+            shares.add(share);
+            bytes += edit.content().length;
         }
-        pending.clear();
+
+        boolean full() {
+            return pending.size() >= EDITS_PER_TRANSACTION || bytes >= BYTES_PER_TRANSACTION;
+        }
+
+        /** Stores the pending edits in one transaction, counts their outcomes, and gives their memory back. */
+        void store() {
+            try {
+                if (!pending.isEmpty()) {
+                    for (NoteIntake.Outcome outcome : intake.reviseAll(learnerId, pending)) {
+                        if (outcome instanceof NoteIntake.Accepted) {
+                            accepted++;
+                        } else {
+                            unchanged++;
+                        }
+                    }
+                }
+            } finally {
+                release();
+            }
+        }
+
+        void release() {
+            pending.clear();
+            bytes = 0;
+            shares.forEach(NoteMemory.Share::close);
+            shares.clear();
+        }
     }
 }

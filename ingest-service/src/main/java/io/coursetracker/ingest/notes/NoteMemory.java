@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * bounded by construction, not by how many requests happen to arrive: a {@code PUT}, a
  * {@code POST /v1/parse} and every note of a vault's storing transaction take a share in proportion
  * to the note's size ({@link NoteMemoryConfig#bytesPerNoteByte()} per byte, in KiB permits) before its
- * bytes are read or parsed, and give it back once the note is stored or answered. A request that
+ * bytes are read or parsed, keep what the parsed note still holds ({@link Share#parsed}) until it is
+ * stored, and give that back once the note is stored or answered. A request that
  * finds the budget spent waits; a single note waits at most {@link NoteMemoryConfig#maxWait()}, then
  * is refused with 503 and Retry-After, nothing stored.
  *
@@ -26,12 +27,14 @@ public class NoteMemory {
 
     private final int totalKib;
     private final int bytesPerNoteByte;
+    private final int retainedBytesPerNoteByte;
     private final Duration maxWait;
     private final Semaphore kib;
 
     public NoteMemory(NoteMemoryConfig config) {
         this.totalKib = Math.max(1, config.budgetMib()) * 1024;
         this.bytesPerNoteByte = Math.max(1, config.bytesPerNoteByte());
+        this.retainedBytesPerNoteByte = Math.max(1, config.retainedBytesPerNoteByte());
         this.maxWait = config.maxWait();
         this.kib = new Semaphore(totalKib, true);
     }
@@ -47,6 +50,19 @@ public class NoteMemory {
         /** Gives back the part beyond what a note of {@code noteBytes} needs (a body turned out smaller than reserved). */
         public synchronized void shrinkTo(long noteBytes) {
             int needed = kibFor(noteBytes);
+            if (needed < held) {
+                kib.release(held - needed);
+                held = needed;
+            }
+        }
+
+        /**
+         * The note of {@code noteBytes} is parsed: gives back all but what it still holds until it is
+         * stored and answered ({@link NoteMemoryConfig#retainedBytesPerNoteByte()}, at least 1 MiB), so
+         * the next note's parse need not wait for this one's commit.
+         */
+        public synchronized void parsed(long noteBytes) {
+            int needed = retainedKibFor(noteBytes);
             if (needed < held) {
                 kib.release(held - needed);
                 held = needed;
@@ -123,6 +139,11 @@ public class NoteMemory {
 
     int totalKib() {
         return totalKib;
+    }
+
+    private int retainedKibFor(long noteBytes) {
+        long kibs = Math.max(1024, (Math.max(0, noteBytes) * retainedBytesPerNoteByte + 1023) / 1024);
+        return (int) Math.min(totalKib, kibs);
     }
 
     private int kibFor(long noteBytes) {

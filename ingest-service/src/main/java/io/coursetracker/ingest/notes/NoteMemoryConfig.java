@@ -27,10 +27,20 @@ public interface NoteMemoryConfig {
      * serially collected heap that parses, resolves and serializes them, less that of an empty note:
      * at most 6 for prose, 22 for a note of checked tasks with lesson links, 74 for a note of one-letter
      * tasks (131,000 task objects, a 9 MB event). {@code NoteMemoryCostTest} checks what stays
-     * alive afterwards (1.0, 8.7 and 23.5). Lower it once the parser caps what it extracts per note.
+     * alive afterwards (1.0, 8.7 and 23.5). The peak is commonmark's syntax tree, which the parser's per-note limits do not shrink.
      */
     @WithDefault("80")
     int bytesPerNoteByte();
+
+    /**
+     * What a note still holds once it is parsed, per byte of the note, until it is stored and answered:
+     * its bytes, the parsed note (capped per note by the parser's limits) and its event's JSON.
+     * {@code NoteMemoryCostTest} measures 1.0 to 1.1 for every shape of a 1 MiB note. A share shrinks
+     * to this (never below 1 MiB, which covers the capped parsed note of a small one) as soon as the
+     * note is parsed, so the parse's peak is held only while parsing.
+     */
+    @WithDefault("4")
+    int retainedBytesPerNoteByte();
 
     /**
      * How long a single-note {@code PUT} or {@code /v1/parse} waits for its share of the budget

@@ -58,8 +58,11 @@ public class NoteResource {
                         RoutingContext exchange) {
         authenticator.authorizeFor(authorization, learnerId);
         String notePath = NotePaths.validate(rawPath);
-        byte[] content = readWithinMemory(contentLength, body, exchange);
+        NoteMemory.Share share = memory.reserveForRequest(NoteBodies.expectedSize(contentLength));
+        exchange.addEndHandler(ended -> share.close());
+        byte[] content = readWithin(share, contentLength, body);
         Note note = analyzer.analyze(notePath, content, courses(learnerId));
+        share.parsed(content.length);
         NoteIntake.Outcome outcome = intake.revise(learnerId, notePath, content, note);
         if (outcome instanceof NoteIntake.Accepted accepted) {
             return Response.accepted(new NoteAnswer("accepted", accepted.revision(), accepted.eventId(), note)).build();
@@ -118,6 +121,10 @@ public class NoteResource {
     private byte[] readWithinMemory(String contentLength, InputStream body, RoutingContext exchange) {
         NoteMemory.Share share = memory.reserveForRequest(NoteBodies.expectedSize(contentLength));
         exchange.addEndHandler(ended -> share.close());
+        return readWithin(share, contentLength, body);
+    }
+
+    private static byte[] readWithin(NoteMemory.Share share, String contentLength, InputStream body) {
         byte[] content = NoteBodies.read(contentLength, body);
         share.shrinkTo(content.length);
         return content;

@@ -1,5 +1,6 @@
 package io.coursetracker.ingest.notes;
 
+import io.coursetracker.contracts.note.Note;
 import io.coursetracker.support.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -190,7 +191,9 @@ public class VaultUpload {
                     share = memory.reserve(entry.content().length);
                 }
                 try {
-                    batch.add(new NoteIntake.Edit(entry.path(), entry.content(), analyze.analyze(entry.path(), entry.content())), share);
+                    Note note = analyze.analyze(entry.path(), entry.content());
+                    share.parsed(entry.content().length);
+                    batch.add(new NoteIntake.Edit(entry.path(), entry.content(), note), share);
                 } catch (ApiException e) {
                     share.close();
                     rejected.add(new Rejected(entry.path(), e.detail()));

@@ -23,6 +23,30 @@ class NoteMemoryTest {
     }
 
     @Test
+    void aParsedNoteKeepsOnlyWhatItStillHoldsSoTheNextNotesParseNeedNotWaitForItsCommit() {
+        NoteMemory memory = budget(80, 80, Duration.ofMillis(50));
+        try (NoteMemory.Share first = memory.reserveForRequest(MIB)) {
+            assertThat(memory.tryReserve(MIB)).as("a second 1 MiB note while the first is parsed").isNull();
+            first.parsed(MIB);
+            assertThat(memory.freeKib()).isEqualTo(80 * 1024 - 4 * 1024);
+            try (NoteMemory.Share second = memory.tryReserve(MIB / 2)) {
+                assertThat(second).as("a 512 KiB note while the first waits for its commit").isNotNull();
+            }
+        }
+        assertThat(memory.freeKib()).isEqualTo(memory.totalKib());
+    }
+
+    @Test
+    void aSmallParsedNoteStillKeepsOneMebibyteForItsParsedNoteAndEvent() {
+        NoteMemory memory = budget(80, 80, Duration.ofMillis(50));
+        try (NoteMemory.Share share = memory.reserveForRequest(64 * 1024)) {
+            assertThat(memory.freeKib()).isEqualTo(80 * 1024 - 5 * 1024);
+            share.parsed(64 * 1024);
+            assertThat(memory.freeKib()).isEqualTo(80 * 1024 - 1024);
+        }
+    }
+
+    @Test
     void aNoteBiggerThanTheWholeBudgetTakesAllOfItRatherThanWaitingForever() {
         NoteMemory memory = budget(8, 32, Duration.ofMillis(50));
         try (NoteMemory.Share share = memory.reserveForRequest(MIB)) {
@@ -69,6 +93,11 @@ class NoteMemoryTest {
             @Override
             public int bytesPerNoteByte() {
                 return bytesPerNoteByte;
+            }
+
+            @Override
+            public int retainedBytesPerNoteByte() {
+                return 4;
             }
 
             @Override

@@ -137,7 +137,7 @@ public class ProgressEventFeed {
             if (learnerId == null || type.isEmpty() || !type.chars().allMatch(Character::isLetterOrDigit)) {
                 return;
             }
-            live.publish(learnerId, new LiveEvent(type, event.path("eventId").asText(null), record.value()));
+            live.publish(learnerId, new LiveEvent(type, learnerId, event.path("eventId").asText(null), record.value()));
         } catch (Exception e) {
             // A record this feed cannot read only means one page misses one nudge; the JSON API stays right.
             LOG.warnf("skipped an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());

@@ -5,7 +5,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once live pages get every progress event published from now on. */
+/**
+ * Ready once the live feed has positioned itself on every partition and while its reader runs. A
+ * Kafka outage does not make tracker-api unready (its reads do not need Kafka, and the feed reads
+ * again by itself when the broker is back); {@code reading} says whether the feed reaches the broker now.
+ */
 @Readiness
 @ApplicationScoped
 public class LiveFeedReadiness implements HealthCheck {
@@ -17,6 +21,6 @@ public class LiveFeedReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("live progress events").status(feed.isPositioned()).build();
+        return HealthCheckResponse.named("live progress events").status(feed.isPositioned()).withData("reading", feed.isReading()).build();
     }
 }

@@ -1,8 +1,7 @@
 package io.coursetracker.tracker.live;
 
-import io.coursetracker.tracker.learners.TrackerAuthenticator;
-import io.coursetracker.tracker.teams.Team;
-import io.coursetracker.tracker.teams.Teams;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
@@ -15,32 +14,33 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
- * {@code GET /v1/teams/{id}/events}: the progress events of the team's members as server-sent
- * events (event name = its type, data = its JSON, which names the learner), from the moment the
- * stream opens; same rules as the team dashboard (members, the owner, an admin; others 403, a
- * missing token or session 401). The members are those of the moment the stream opens: a page
- * re-reads the dashboard on {@code ready}, so a reconnect picks up a changed membership.
+ * {@code GET /v1/teams/{id}/events}: a nudge per progress event of the team's members as server-sent
+ * events (event name = its type, data = {@code {"type","learnerId"}}: what the team page uses, which
+ * reads the dashboard again; never the event's note path or content), from the moment the stream
+ * opens; same rules as the team dashboard (members, the owner, an admin; others 403, a missing token
+ * or session 401). The rights and the members followed are checked again while the stream is open
+ * ({@link LiveStreams}): it ends within a second of its caller leaving or being removed from the
+ * team, their token being rotated or their session signed out, and stops carrying a member who left.
  */
 @Path("/v1/teams/{team}/events")
 public class TeamLiveResource {
-    private final TrackerAuthenticator authenticator;
-    private final Teams teams;
-    private final LiveEvents live;
-    private final Duration heartbeat;
+    private final StreamRights rights;
+    private final LiveStreams streams;
+    private final ObjectMapper json;
 
-    public TeamLiveResource(TrackerAuthenticator authenticator, Teams teams, LiveEvents live,
-                            @ConfigProperty(name = "tracker.live.heartbeat", defaultValue = "PT15S") Duration heartbeat) {
-        this.authenticator = authenticator;
-        this.teams = teams;
-        this.live = live;
-        this.heartbeat = heartbeat;
+    public TeamLiveResource(StreamRights rights, LiveStreams streams, ObjectMapper json) {
+        this.rights = rights;
+        this.streams = streams;
+        this.json = json;
+    }
+
+    /** What the team's stream says of a member's event. */
+    public record TeamEvent(String type, String learnerId) {
     }
 
     @GET
@@ -48,21 +48,19 @@ public class TeamLiveResource {
     @Blocking
     public Multi<OutboundSseEvent> events(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                           @PathParam("team") String teamId, @Context Sse sse) {
-        Team team = teams.forDashboard(authenticator.authenticate(authorization), teamId);
-        List<String> members = teams.membersOf(team.teamId);
-        Multi<OutboundSseEvent> events = Multi.createFrom().<LiveEvent>emitter(emitter -> {
-            List<Runnable> subscriptions = new ArrayList<>();
-            for (String member : members) {
-                subscriptions.add(live.subscribe(member, emitter::emit));
-            }
-            emitter.onTermination(() -> subscriptions.forEach(Runnable::run));
-            emitter.emit(LiveEvent.ready());
-        }).map(event -> {
-            OutboundSseEvent.Builder builder = sse.newEventBuilder().name(event.type()).data(event.json());
-            return (event.eventId() == null ? builder : builder.id(event.eventId())).build();
-        });
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
-                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(events, heartbeats);
+        StreamRights.Credential credential = rights.ofCurrentRequest(authorization);
+        Set<String> following = rights.teamStream(credential, teamId);
+        return streams.open(sse, following, () -> rights.teamStream(credential, teamId), event -> sse.newEventBuilder()
+                .name(event.type())
+                .data(event.learnerId() == null ? event.json() : toJson(new TeamEvent(event.type(), event.learnerId())))
+                .build());
+    }
+
+    private String toJson(TeamEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

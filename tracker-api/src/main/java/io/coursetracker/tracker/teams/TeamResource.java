@@ -60,7 +60,11 @@ public class TeamResource {
         return teams.view(authenticator.authenticate(authorization), teamId);
     }
 
-    /** Admin: 204, the learner is a member. Owner: 202, the learner is invited and joins on accepting. */
+    /**
+     * Admin: 204, the learner is a member (404 if there is no such learner). Owner: 202, the id is
+     * invited, answered alike whether or not a learner has it; a learner with that id joins on
+     * accepting. A team already holding {@link TeamLimits#max()} members and invitations: 409.
+     */
     @PUT
     @Path("/{id}/members/{learner}")
     public Response putMember(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String teamId,

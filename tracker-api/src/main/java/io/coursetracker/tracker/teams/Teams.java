@@ -1,11 +1,16 @@
 package io.coursetracker.tracker.teams;
 
+import io.coursetracker.contracts.api.ProgressSummaryRequest;
 import io.coursetracker.contracts.api.TeamView;
 import io.coursetracker.support.catalogs.CatalogDirectory;
 import io.coursetracker.support.security.Caller;
 import io.coursetracker.support.web.ApiException;
+import io.coursetracker.tracker.learners.LearnerErased;
 import io.coursetracker.tracker.learners.LearnerRepository;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -18,22 +23,38 @@ import java.util.regex.Pattern;
 /**
  * Teams and memberships, and who may do what with them. A learner who may not act on a team gets
  * 403 whether or not the team exists; only an admin is told (404) that a team or learner is unknown.
+ * An owner's invitation is answered alike whether or not a learner has the id: it is kept either way
+ * and takes effect only when a learner with that id accepts it. A team holds at most
+ * {@link TeamLimits#max()} members and invitations together; one more is a 409 naming the limit.
  */
 @ApplicationScoped
 public class Teams {
     static final Pattern TEAM_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** The rule learner ids follow (LearnerRegistration's): an owner naming anything else gets a 400. */
+    static final Pattern LEARNER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final int MAX_NAME = 100;
 
     private final TeamRepository teams;
     private final TeamMembershipRepository memberships;
     private final LearnerRepository learners;
     private final CatalogDirectory catalogs;
+    private final int maxMembers;
 
-    public Teams(TeamRepository teams, TeamMembershipRepository memberships, LearnerRepository learners, CatalogDirectory catalogs) {
+    public Teams(TeamRepository teams, TeamMembershipRepository memberships, LearnerRepository learners, CatalogDirectory catalogs,
+                 TeamLimits limits) {
         this.teams = teams;
         this.memberships = memberships;
         this.learners = learners;
         this.catalogs = catalogs;
+        this.maxMembers = limits.max();
+    }
+
+    /** A limit no dashboard can serve is refused at start-up, not found out by a team's permanent 503. */
+    void checkLimits(@Observes StartupEvent startup) {
+        if (maxMembers < 1 || maxMembers > ProgressSummaryRequest.MAX_LEARNERS) {
+            throw new IllegalStateException("tracker.teams.members.max is " + maxMembers + "; it must be 1 to "
+                    + ProgressSummaryRequest.MAX_LEARNERS + ", the most learners one summary call to progress-service serves");
+        }
     }
 
     /** What {@link #putMember} did. */
@@ -111,29 +132,47 @@ public class Teams {
         return access.team();
     }
 
-    /** An admin adds the learner; the owner invites them. Adding or inviting again changes nothing. */
+    /**
+     * An admin adds the learner (404 if there is none); the owner invites them, and is answered alike
+     * whether or not a learner has the id (the invitation takes effect only when one accepts it).
+     * Adding or inviting again changes nothing. A new member or invitation beyond the team's limit: 409.
+     */
     @Transactional
     public Outcome putMember(Caller caller, String teamId, String learnerId) {
         Access access = access(caller, teamId);
         if (access.role() != TeamRole.ADMIN && access.role() != TeamRole.OWNER) {
             throw ApiException.forbidden();
         }
-        if (learners.findByIdOptional(learnerId).isEmpty()) {
-            if (access.role() == TeamRole.ADMIN) {
-                throw ApiException.notFound("unknown learner", "no learner '" + learnerId + "'");
-            }
-            throw ApiException.forbidden(); // the owner is not told whether a learner exists
+        boolean admin = access.role() == TeamRole.ADMIN;
+        if (admin && learners.findByIdOptional(learnerId).isEmpty()) {
+            throw ApiException.notFound("unknown learner", "no learner '" + learnerId + "'");
+        }
+        if (!admin && (learnerId == null || !LEARNER_ID.matcher(learnerId).matches())) {
+            throw ApiException.badRequest("invalid learner id",
+                    "a learner id is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         Optional<TeamMembership> existing = memberships.of(teamId, learnerId);
-        if (existing.isPresent() && existing.get().isMember()) {
-            return Outcome.ADDED;
+        if (existing.isPresent() && (existing.get().isMember() || !admin)) {
+            return existing.get().isMember() ? Outcome.ADDED : Outcome.INVITED;
+        }
+        if (existing.isEmpty()) {
+            teams.getEntityManager().lock(access.team(), LockModeType.PESSIMISTIC_WRITE); // one place, one taker
+            if (memberships.count("key.teamId", teamId) >= maxMembers) {
+                throw new ApiException(409, "team full", "a team has at most " + maxMembers
+                        + " members and invitations together; remove a member or withdraw an invitation first");
+            }
         }
         TeamMembership membership = existing.orElseGet(TeamMembership::new);
         membership.key = new TeamMembership.Key(teamId, learnerId);
         membership.since = Instant.now();
-        membership.state = access.role() == TeamRole.ADMIN ? TeamMembership.MEMBER : TeamMembership.INVITED;
+        membership.state = admin ? TeamMembership.MEMBER : TeamMembership.INVITED;
         memberships.persist(membership);
-        return access.role() == TeamRole.ADMIN ? Outcome.ADDED : Outcome.INVITED;
+        return admin ? Outcome.ADDED : Outcome.INVITED;
+    }
+
+    /** An erased learner's memberships and invitations go in the erasing transaction. */
+    void learnerErased(@Observes LearnerErased erased) {
+        memberships.delete("key.learnerId", erased.learnerId());
     }
 
     /** The invited learner joins; a member accepting again changes nothing. Anyone else: 403. */

@@ -159,6 +159,8 @@ class LiveEventsStreamTest {
         private final BlockingQueue<String> fresh = new LinkedBlockingQueue<>();
         private final InputStream body;
         private final Thread reader;
+        /** When the server ended the stream (end of the body), or null while it is open. */
+        private volatile Instant endedAt;
 
         Stream(InputStream body) {
             this.body = body;
@@ -169,6 +171,7 @@ class LiveEventsStreamTest {
                         lines.add(line);
                         fresh.add(line);
                     }
+                    endedAt = Instant.now();
                 } catch (Exception e) {
                     // closed
                 }
@@ -189,6 +192,14 @@ class LiveEventsStreamTest {
                 }
             }
             return lines.stream().anyMatch(wanted);
+        }
+
+        /** Whether the server ends the stream before {@code deadline}, measured, not slept. */
+        boolean endsBefore(Instant deadline) throws InterruptedException {
+            while (endedAt == null && Instant.now().isBefore(deadline)) {
+                reader.join(10);
+            }
+            return endedAt != null && !endedAt.isAfter(deadline);
         }
 
         @Override

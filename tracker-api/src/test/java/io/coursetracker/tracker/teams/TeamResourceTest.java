@@ -4,11 +4,15 @@ import io.coursetracker.localstack.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -28,6 +32,9 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "tracker"))
 class TeamResourceTest {
     private static final String ADMIN = "Bearer test-admin-token";
+
+    @ConfigProperty(name = "tracker.teams.members.max", defaultValue = "200")
+    int maxMembers;
 
     String suffix;
     String owner;
@@ -131,8 +138,7 @@ class TeamResourceTest {
         as(bearer(outsiderToken)).delete(members(team, outsider)).then().statusCode(403);
         as(bearer(outsiderToken)).delete(members(ghost, outsider)).then().statusCode(403);
         as(bearer(ownerToken)).put(members(ghost, ann)).then().statusCode(403);
-        // the owner is not told whether a learner exists; the admin is
-        as(bearer(ownerToken)).put(members(team, "nobody-" + suffix)).then().statusCode(403);
+        // the owner is not told whether a learner exists (theOwnersInvitationIsAnsweredAlikeWhetherOrNotTheLearnerExists); the admin is
         as(ADMIN).put(members(team, "nobody-" + suffix)).then().statusCode(404).body("error", equalTo("unknown learner"));
         as(ADMIN).put(members(ghost, ann)).then().statusCode(404).body("error", equalTo("unknown team"));
         as(ADMIN).get("/v1/teams/" + ghost + "/dashboard").then().statusCode(404).body("detail", containsString(ghost));
@@ -142,6 +148,54 @@ class TeamResourceTest {
         as(bearer(annToken)).put(members(team, bo)).then().statusCode(403);
         assertThat(as(bearer(outsiderToken)).get("/v1/teams").then().statusCode(200).extract().<String>jsonPath().getList("id"))
                 .doesNotContain(team);
+    }
+
+    @Test
+    void theOwnersInvitationIsAnsweredAlikeWhetherOrNotTheLearnerExists() {
+        String nobody = "nobody-" + suffix;
+        for (int round = 0; round < 2; round++) { // inviting again answers the same
+            ExtractableResponse<Response> known = as(bearer(ownerToken)).put(members(team, bo)).then().extract();
+            ExtractableResponse<Response> unknown = as(bearer(ownerToken)).put(members(team, nobody)).then().extract();
+            assertThat(known.statusCode()).isEqualTo(202);
+            assertThat(unknown.statusCode()).as(unknown.asString()).isEqualTo(202);
+            assertThat(known.jsonPath().getMap("")).isEqualTo(Map.of("team", team, "learner", bo, "status", "invited"));
+            assertThat(unknown.jsonPath().getMap("")).isEqualTo(Map.of("team", team, "learner", nobody, "status", "invited"));
+        }
+        // what the owner then sees of the team does not tell them apart either
+        as(bearer(ownerToken)).get("/v1/teams/" + team).then().statusCode(200)
+                .body("members", empty()).body("invited", equalTo(List.of(bo, nobody)));
+        // the invitation takes effect only for a learner who exists and accepts it
+        String nobodyToken = learner(nobody);
+        as(bearer(nobodyToken)).get("/v1/teams/" + team).then().statusCode(200).body("role", equalTo("invited"));
+        as(bearer(nobodyToken)).post("/v1/teams/" + team + "/invitations/accept").then().statusCode(204);
+        as(bearer(ownerToken)).get("/v1/teams/" + team).then().statusCode(200)
+                .body("members", equalTo(List.of(nobody))).body("invited", equalTo(List.of(bo)));
+        // erasing a learner takes their invitations and memberships with them
+        as(bearer(nobodyToken)).delete("/v1/learners/" + nobody).then().statusCode(204);
+        as(bearer(boToken)).delete("/v1/learners/" + bo).then().statusCode(204);
+        as(ADMIN).get("/v1/teams/" + team).then().statusCode(200).body("members", empty()).body("invited", empty());
+    }
+
+    @Test
+    void aTeamHoldsAtMostTheConfiguredNumberOfMembersAndInvitationsAndSaysSo() {
+        for (int i = 1; i < maxMembers; i++) {
+            String id = "m" + i + "-" + suffix;
+            learner(id);
+            as(ADMIN).put(members(team, id)).then().statusCode(204);
+        }
+        as(bearer(ownerToken)).put(members(team, ann)).then().statusCode(202); // the last place
+        as(bearer(ownerToken)).put(members(team, bo)).then().statusCode(409)
+                .body("error", equalTo("team full")).body("detail", containsString("at most " + maxMembers));
+        as(ADMIN).put(members(team, outsider)).then().statusCode(409)
+                .body("error", equalTo("team full")).body("detail", containsString("at most " + maxMembers));
+        as(bearer(ownerToken)).put(members(team, "nobody-" + suffix)).then().statusCode(409); // alike for unknown learners
+        as(ADMIN).put(members(team, "m1-" + suffix)).then().statusCode(204); // a member already: nothing changes, no error
+        as(bearer(ownerToken)).put(members(team, ann)).then().statusCode(202); // invited already: the same
+        assertThat(as(ADMIN).get("/v1/teams/" + team).then().statusCode(200).extract().<String>jsonPath().getList("members"))
+                .hasSize(maxMembers - 1);
+
+        as(bearer(ownerToken)).delete(members(team, "m1-" + suffix)).then().statusCode(204); // a place frees up
+        as(bearer(ownerToken)).put(members(team, bo)).then().statusCode(202);
     }
 
     @Test

@@ -55,13 +55,17 @@ class AdversarialNotePropertiesTest {
 
     private static void checkWithinBudget(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        Note note = WorkBudget.assertWithinBudget(() -> PARSER.parse("Daily/2025-08-02.md", bytes), bytes.length);
-        WorkBudget.assertWithinBudget(() -> RESOLVER.resolveAll(note), bytes.length);
+        Note note = WorkBudget.assertWithinBudget(bytes, () -> PARSER.parse("Daily/2025-08-02.md", bytes));
+        WorkBudget.assertResolverWithinBudget(bytes.length, note, () -> RESOLVER.resolveAll(note));
         assertHoldsLimits(note);
     }
 
     private static Note check(String text) {
-        Note note = PARSER.parse("Daily/2025-08-02.md", text.getBytes(StandardCharsets.UTF_8));
+        return parseAndResolve(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Note parseAndResolve(byte[] bytes) {
+        Note note = PARSER.parse("Daily/2025-08-02.md", bytes);
         RESOLVER.resolveAll(note);
         return note;
     }

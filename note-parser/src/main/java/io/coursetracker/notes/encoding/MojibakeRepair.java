@@ -1,11 +1,6 @@
 package io.coursetracker.notes.encoding;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -66,8 +61,6 @@ final class MojibakeRepair {
             return new Result(text, 0);
         }
         StringBuilder repaired = new StringBuilder(text.length());
-        // One decoder per note: building one per sequence took most of the decoding time.
-        CharsetDecoder strictUtf8 = strictUtf8Decoder();
         int repairs = 0;
         int copied = 0;
         while (runStart >= 0) {
@@ -76,7 +69,7 @@ final class MojibakeRepair {
             while (runEnd < text.length() && isCodePageCharacter(text.charAt(runEnd))) {
                 runEnd++;
             }
-            repairs += repairRun(text.substring(runStart, runEnd), repaired, strictUtf8);
+            repairs += repairRun(text, runStart, runEnd, repaired);
             copied = runEnd;
             runStart = nextCodePageCharacter(text, runEnd);
         }
@@ -101,32 +94,34 @@ final class MojibakeRepair {
         return HIGH_BYTE_BY_CHARACTER[c] != 0;
     }
 
-    /** Appends the run with its valid UTF-8 sequences decoded; returns how many were. */
-    private static int repairRun(String run, StringBuilder out, CharsetDecoder strictUtf8) {
-        byte[] bytes = new byte[run.length()];
-        for (int k = 0; k < run.length(); k++) {
-            bytes[k] = HIGH_BYTE_BY_CHARACTER[run.charAt(k)];
-        }
+    /**
+     * Appends the run {@code text[start, end)} with its valid UTF-8 sequences decoded; returns how
+     * many were. Works on the text in place: no copy of the run, no byte array, no decoder buffers.
+     */
+    private static int repairRun(String text, int start, int end, StringBuilder out) {
         int repairs = 0;
-        int k = 0;
-        while (k < bytes.length) {
-            int length = sequenceLength(bytes[k]);
-            String decoded = length > 1 && k + length <= bytes.length ? decodeUtf8(bytes, k, length, strictUtf8) : null;
-            if (decoded != null && isPlausible(decoded.codePointAt(0)) && !isLetterBeforeQuotes(run, k, length)) {
-                out.append(decoded);
+        int k = start;
+        while (k < end) {
+            int length = sequenceLength(byteAt(text, k));
+            int codePoint = length > 1 && k + length <= end ? decodeUtf8(text, k, length) : -1;
+            if (codePoint >= 0 && isPlausible(codePoint) && !isLetterBeforeQuotes(text, k, length)) {
+                out.appendCodePoint(codePoint);
                 repairs++;
                 k += length;
             } else {
-                out.append(run.charAt(k));
+                out.append(text.charAt(k));
                 k++;
             }
         }
         return repairs;
     }
 
+    private static int byteAt(String text, int index) {
+        return HIGH_BYTE_BY_CHARACTER[text.charAt(index)] & 0xFF;
+    }
+
     /** Length of the UTF-8 sequence a lead byte starts, or 0 for a byte that is no lead. */
-    private static int sequenceLength(byte lead) {
-        int b = lead & 0xFF;
+    private static int sequenceLength(int b) {
         if (b >= 0xC2 && b <= 0xDF) {
             return 2;
         }
@@ -139,19 +134,39 @@ final class MojibakeRepair {
         return 0;
     }
 
-    private static CharsetDecoder strictUtf8Decoder() {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    /** The sequence's character(s), or null when it is not valid UTF-8; {@code decode} resets the decoder. */
-    private static String decodeUtf8(byte[] bytes, int offset, int length, CharsetDecoder strictUtf8) {
-        try {
-            return strictUtf8.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return null;
+    /**
+     * The code point of the {@code length}-byte sequence the characters at {@code offset} stand for,
+     * or -1 when it is not well-formed UTF-8 (what the JDK's strict decoder rejects: a byte that is no
+     * continuation, an overlong form, a surrogate, beyond U+10FFFF). The lead byte is valid
+     * ({@link #sequenceLength}).
+     */
+    static int decodeUtf8(String text, int offset, int length) {
+        int lead = byteAt(text, offset);
+        int second = byteAt(text, offset + 1);
+        // The second byte's range depends on the lead (Unicode table 3-7); later ones are 0x80–0xBF.
+        int low = 0x80;
+        int high = 0xBF;
+        if (lead == 0xE0) {
+            low = 0xA0;
+        } else if (lead == 0xED) {
+            high = 0x9F;
+        } else if (lead == 0xF0) {
+            low = 0x90;
+        } else if (lead == 0xF4) {
+            high = 0x8F;
         }
+        if (second < low || second > high) {
+            return -1;
+        }
+        int codePoint = (lead & (0xFF >> (length + 1))) << 6 | (second & 0x3F);
+        for (int k = 2; k < length; k++) {
+            int next = byteAt(text, offset + k);
+            if (next < 0x80 || next > 0xBF) {
+                return -1;
+            }
+            codePoint = codePoint << 6 | (next & 0x3F);
+        }
+        return codePoint;
     }
 
     /**
@@ -174,13 +189,13 @@ final class MojibakeRepair {
      * the languages we see, so those are still repaired. The price: a few double-encoded characters
      * whose last bytes are quotes (Cyrillic {@code Б–Д}, {@code Ž}, {@code œ}, {@code ő}) stay broken.
      */
-    private static boolean isLetterBeforeQuotes(String run, int start, int length) {
-        char lead = run.charAt(start);
+    private static boolean isLetterBeforeQuotes(String text, int start, int length) {
+        char lead = text.charAt(start);
         if (!Character.isLetter(lead) || lead == 'Â' || lead == 'Ã') {
             return false;
         }
         for (int k = start + 1; k < start + length; k++) {
-            if (QUOTES_AND_DASHES.indexOf(run.charAt(k)) < 0) {
+            if (QUOTES_AND_DASHES.indexOf(text.charAt(k)) < 0) {
                 return false;
             }
         }

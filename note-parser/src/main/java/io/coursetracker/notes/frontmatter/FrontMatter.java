@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  */
 public record FrontMatter(Optional<String> date, List<String> tags, String body, List<String> warnings) {
 
-    private static final Pattern OPENING = Pattern.compile("\\A---[ \\t]*\\n");
-    private static final Pattern CLOSING = Pattern.compile("^(?:---|\\.\\.\\.)[ \\t]*$", Pattern.MULTILINE);
+    static final Pattern OPENING = Pattern.compile("\\A---[ \\t]*\\n");
+    static final Pattern CLOSING = Pattern.compile("^(?:---|\\.\\.\\.)[ \\t]*$", Pattern.MULTILINE);
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
     public FrontMatter {
@@ -195,7 +195,7 @@ public record FrontMatter(Optional<String> date, List<String> tags, String body,
      * A Yaml instance is not thread-safe, so each note gets its own. The limits are set explicitly
      * (snakeyaml's defaults allow 50 aliases, which is plenty for a bomb): see {@link NoteLimits}.
      */
-    private static Yaml newYaml() {
+    static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(NoteLimits.MAX_YAML_ALIASES);
         options.setNestingDepthLimit(NoteLimits.MAX_YAML_DEPTH);

@@ -9,7 +9,6 @@ import org.commonmark.parser.PostProcessor;
 import org.nibor.autolink.LinkExtractor;
 import org.nibor.autolink.LinkSpan;
 import org.nibor.autolink.LinkType;
-import org.nibor.autolink.Span;
 
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -61,35 +60,62 @@ final class BareLinkPostProcessor implements PostProcessor {
         return literal.isEmpty() || literal.indexOf(':') >= 0 || literal.indexOf('@') >= 0 || literal.contains("www.");
     }
 
-    /** Splits the text node into text and link nodes, with source spans cut from the original. */
+    /**
+     * Splits the text node into text and link nodes, with source spans cut from the original. Asks
+     * the extractor for the links only (not a span object per piece of text between them).
+     */
     private void linkify(Text text) {
         String literal = text.getLiteral();
+        Iterator<LinkSpan> links = extractor.extractLinks(literal).iterator();
+        if (!literal.isEmpty() && !links.hasNext()) {
+            // The whole literal is plain text: nothing to change.
+            return;
+        }
         List<SourceSpan> spans = text.getSourceSpans();
         SourceSpan span = spans.size() == 1 ? spans.get(0) : null;
         Node last = text;
-        Iterator<Span> parts = extractor.extractSpans(literal).iterator();
-        while (parts.hasNext()) {
-            Span part = parts.next();
-            if (last == text && !parts.hasNext() && !(part instanceof LinkSpan)) {
-                // The whole literal is one plain span: nothing to change.
-                return;
+        boolean reused = false;
+        int copied = 0;
+        while (links.hasNext()) {
+            LinkSpan part = links.next();
+            if (part.getBeginIndex() > copied) {
+                if (copied == 0) {
+                    // The text before the first link stays in the original node: one node fewer per link.
+                    text.setLiteral(literal.substring(0, part.getBeginIndex()));
+                    text.setSourceSpans(span == null ? List.of() : List.of(span.subSpan(0, part.getBeginIndex())));
+                    reused = true;
+                } else {
+                    last = insertText(last, literal, copied, part.getBeginIndex(), span);
+                }
             }
-            Text partText = new Text(literal.substring(part.getBeginIndex(), part.getEndIndex()));
-            if (span != null) {
-                partText.addSourceSpan(span.subSpan(part.getBeginIndex(), part.getEndIndex()));
-            }
-            if (part instanceof LinkSpan) {
-                Link link = new Link(destination((LinkSpan) part, partText.getLiteral()), null);
-                link.appendChild(partText);
-                link.setSourceSpans(partText.getSourceSpans());
-                last.insertAfter(link);
-                last = link;
-            } else {
-                last.insertAfter(partText);
-                last = partText;
-            }
+            Text partText = textOf(literal, part.getBeginIndex(), part.getEndIndex(), span);
+            Link link = new Link(destination(part, partText.getLiteral()), null);
+            link.appendChild(partText);
+            link.setSourceSpans(partText.getSourceSpans());
+            last.insertAfter(link);
+            last = link;
+            copied = part.getEndIndex();
         }
-        text.unlink();
+        if (copied < literal.length()) {
+            insertText(last, literal, copied, literal.length(), span);
+        }
+        if (!reused) {
+            text.unlink();
+        }
+    }
+
+    private static Node insertText(Node last, String literal, int begin, int end, SourceSpan span) {
+        Text partText = textOf(literal, begin, end, span);
+        last.insertAfter(partText);
+        return partText;
+    }
+
+    private static Text textOf(String literal, int begin, int end, SourceSpan span) {
+        Text partText = new Text(literal.substring(begin, end));
+        if (span != null) {
+            partText.addSourceSpan(span.subSpan(begin, end));
+        }
+        return partText;
     }
 
     private static String destination(LinkSpan link, String written) {

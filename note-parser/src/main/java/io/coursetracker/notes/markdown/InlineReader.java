@@ -12,13 +12,21 @@ import org.commonmark.node.Text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Reads the inline nodes of one block (a paragraph, a heading) into {@link InlineContent}. */
 final class InlineReader extends AbstractVisitor {
 
-    private final StringBuilder text = new StringBuilder();
-    private final List<String> links = new ArrayList<>();
-    private final List<String> tags = new ArrayList<>();
+    /** The plain text, when it is kept. */
+    private final StringBuilder text;
+    /**
+     * Made on the first link or tag, as an immutable one-element list (most blocks have none or one,
+     * and {@link InlineContent} keeps it without a copy), then as an {@code ArrayList}.
+     */
+    private List<String> links;
+    private List<String> tags;
+    /** Made on the first text holding a {@code #}; then one consumer per block, not one per text node. */
+    private Consumer<String> addTag;
     /** Text inside a link is the link's label: a {@code #} there is not a tag. */
     private int linkDepth;
     /** Whether the last character appended is a space standing for a run of whitespace. */
@@ -30,16 +38,19 @@ final class InlineReader extends AbstractVisitor {
     private boolean sawVisible;
     /** Seen a control character that is not whitespace: only the whole text tells whether it is blank. */
     private boolean sawControl;
+    /** Characters at the start not to count as visible (a task's checkbox). */
+    private int skip;
 
     private InlineReader(boolean keepText) {
         this.keepText = keepText;
+        this.text = keepText ? new StringBuilder() : null;
     }
 
     static InlineContent read(Node block) {
         InlineReader reader = new InlineReader(true);
         reader.visitChildren(block);
-        String text = reader.text.toString().trim();
-        return new InlineContent(text, text.isBlank(), reader.links, reader.tags);
+        String text = trimmed(reader.text);
+        return new InlineContent(text, text.isBlank(), reader.links(), reader.tags());
     }
 
     /** Links, tags and whether there is any text, without building the text (it is null). */
@@ -49,7 +60,61 @@ final class InlineReader extends AbstractVisitor {
         if (!reader.sawVisible && reader.sawControl) {
             return read(block);
         }
-        return new InlineContent(null, !reader.sawVisible, reader.links, reader.tags);
+        return new InlineContent(null, !reader.sawVisible, reader.links(), reader.tags());
+    }
+
+    /** {@code text.toString().trim()} with one copy. */
+    private static String trimmed(StringBuilder text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private List<String> links() {
+        return links == null ? List.of() : links;
+    }
+
+    private List<String> tags() {
+        return tags == null ? List.of() : tags;
+    }
+
+    private void addLink(String link) {
+        links = added(links, link);
+    }
+
+    private void addTag(String tag) {
+        tags = added(tags, tag);
+    }
+
+    private static List<String> added(List<String> list, String element) {
+        if (list == null) {
+            return List.of(element);
+        }
+        if (!(list instanceof ArrayList<String>)) {
+            list = new ArrayList<>(list);
+        }
+        list.add(element);
+        return list;
+    }
+
+    /**
+     * Links, tags and whether there is any text after the task checkbox {@code [x]} that starts the
+     * block, without building the text; null when only the whole text can tell (a control character).
+     */
+    static InlineContent readLinksAndTagsAfterCheckbox(Node block) {
+        InlineReader reader = new InlineReader(false);
+        reader.skip = 3;
+        reader.visitChildren(block);
+        if (!reader.sawVisible && reader.sawControl) {
+            return null;
+        }
+        return new InlineContent(null, !reader.sawVisible, reader.links(), reader.tags());
     }
 
     /**
@@ -82,7 +147,9 @@ final class InlineReader extends AbstractVisitor {
     }
 
     private void noteVisibility(String part) {
-        for (int i = 0; i < part.length() && !sawVisible; i++) {
+        int skipped = Math.min(skip, part.length());
+        skip -= skipped;
+        for (int i = skipped; i < part.length() && !sawVisible; i++) {
             char c = part.charAt(i);
             if (!Character.isWhitespace(c)) {
                 if (c > ' ') {
@@ -110,7 +177,7 @@ final class InlineReader extends AbstractVisitor {
         for (Wikilinks.Wikilink wikilink = Wikilinks.next(literal, 0); wikilink != null;
                 wikilink = Wikilinks.next(literal, copied)) {
             readPlainText(literal.substring(copied, wikilink.start()));
-            links.add(wikilink.target());
+            addLink(wikilink.target());
             appendCollapsed(wikilink.displayText());
             copied = wikilink.end();
         }
@@ -119,8 +186,11 @@ final class InlineReader extends AbstractVisitor {
 
     private void readPlainText(String plain) {
         appendCollapsed(plain);
-        if (linkDepth == 0) {
-            InlineTags.find(plain, tags::add);
+        if (linkDepth == 0 && plain.indexOf('#') >= 0) {
+            if (addTag == null) {
+                addTag = this::addTag;
+            }
+            InlineTags.find(plain, addTag);
         }
     }
 
@@ -162,7 +232,7 @@ final class InlineReader extends AbstractVisitor {
 
     private void addDestination(String destination) {
         if (destination != null && !destination.isBlank()) {
-            links.add(destination);
+            addLink(destination);
         }
     }
 }

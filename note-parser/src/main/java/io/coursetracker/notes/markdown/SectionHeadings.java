@@ -32,10 +32,37 @@ final class SectionHeadings {
     /** ASCII words only: the keywords are English, and mojibake letters such as ğ or Ÿ are noise. */
     private static final Pattern WORD = Pattern.compile("[a-z]+");
 
+    private static final int LONGEST_KEYWORD = KEYWORDS.keySet().stream().mapToInt(String::length).max().orElseThrow();
+
     private SectionHeadings() {
     }
 
     static Optional<Section> recognise(String headingText) {
+        // Written out for ASCII headings (what WORD finds in the lower-cased text: runs of ASCII
+        // letters), without a lower-cased copy and a matcher per heading; other text as before,
+        // since lower-casing may turn a non-ASCII character into ASCII letters (K, İ).
+        int start = -1;
+        for (int i = 0; i <= headingText.length(); i++) {
+            char c = i < headingText.length() ? headingText.charAt(i) : ' ';
+            if (c >= 0x80) {
+                return recogniseByRegex(headingText);
+            }
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                Section section = i - start <= LONGEST_KEYWORD
+                        ? KEYWORDS.get(headingText.substring(start, i).toLowerCase(Locale.ROOT)) : null;
+                if (section != null) {
+                    return Optional.of(section);
+                }
+                start = -1;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Section> recogniseByRegex(String headingText) {
         Matcher word = WORD.matcher(headingText.toLowerCase(Locale.ROOT));
         while (word.find()) {
             Section section = KEYWORDS.get(word.group());

@@ -36,13 +36,9 @@ public final class NoteParser {
     public Note parse(String notePath, byte[] content) {
         NoteDecoder.DecodedText decoded = decoder.decode(content);
         FrontMatter frontMatter = FrontMatter.of(decoded.text());
-        MarkdownContent markdown = markdownReader.read(frontMatter.body());
-        StudyDate studyDate = StudyDate.find(frontMatter.date().orElse(null), markdown.firstLevelHeadings(), notePath);
-
         // A set: a limit reached many times, or the same bad tag written twice, is one warning.
         Set<String> warnings = new LinkedHashSet<>(decoded.warnings());
         warnings.addAll(frontMatter.warnings());
-        warnings.addAll(studyDate.warnings());
 
         Set<String> tags = new LinkedHashSet<>();
         for (String written : frontMatter.tags()) {
@@ -55,6 +51,11 @@ public final class NoteParser {
                 addTag(tags, tag.get(), warnings);
             }
         }
+        // The front matter's tags come first, so the body's extracted text gets what they leave of the limit.
+        int frontMatterChars = tags.stream().mapToInt(String::length).sum();
+        MarkdownContent markdown = markdownReader.read(frontMatter.body(), frontMatterChars);
+        StudyDate studyDate = StudyDate.find(frontMatter.date().orElse(null), markdown.firstLevelHeadings(), notePath);
+        warnings.addAll(studyDate.warnings());
         for (String tag : markdown.tags()) {
             addTag(tags, tag, warnings);
         }

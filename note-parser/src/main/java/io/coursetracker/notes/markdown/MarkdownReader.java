@@ -41,7 +41,16 @@ public final class MarkdownReader {
             .build();
 
     public MarkdownContent read(String markdown) {
+        return read(markdown, 0);
+    }
+
+    /**
+     * @param extractedElsewhere characters of the note's extracted text already kept before its body
+     *                           (its front matter tags), counted against {@link NoteLimits#MAX_EXTRACTED_CHARS}
+     */
+    public MarkdownContent read(String markdown, int extractedElsewhere) {
         Walker walker = new Walker();
+        walker.extractedChars = extractedElsewhere;
         parser.parse(markdown).accept(walker);
         return walker.content();
     }

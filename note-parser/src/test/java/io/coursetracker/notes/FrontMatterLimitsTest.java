@@ -44,6 +44,18 @@ class FrontMatterLimitsTest {
                 .contains("aliases", String.valueOf(NoteLimits.MAX_YAML_ALIASES));
     }
 
+    /** snakeyaml lets a list hold itself as a value; a long comment once gave writing it out room for 60,000 stack frames. */
+    @Test
+    void aListThatHoldsItselfIsAWarningNotAStackOverflow() {
+        String text = "---\n#" + "x".repeat(60_000) + "\ntags: &a [*a]\n---\n- [x] Watch lesson 1\n";
+
+        Note note = parseWithinBudget(text);
+
+        assertThat(note.tags()).isEmpty();
+        assertThat(note.tasks()).extracting(Task::text).containsExactly("Watch lesson 1");
+        assertThat(note.warnings()).singleElement().asString().startsWith("front matter values expand to more than");
+    }
+
     @Test
     void aliasesWithinTheLimitNeverExpandBeyondTheFrontMatter() {
         // 9 levels of two aliases (18, under the limit) over a 5,000-character scalar: 2.5 million characters.

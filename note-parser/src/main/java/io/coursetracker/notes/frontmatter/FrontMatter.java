@@ -136,15 +136,22 @@ public record FrontMatter(Optional<String> date, List<String> tags, String body,
 
         String render(Object value) {
             StringBuilder out = new StringBuilder();
-            append(out, value);
+            append(out, value, 0);
             return out.toString();
         }
 
-        private void append(StringBuilder out, Object value) {
+        /**
+         * {@code depth} stops a list that holds itself ({@code &a [*a]}, which snakeyaml allows as a
+         * value) before the stack does: no real value nests deeper than the YAML's own depth limit.
+         */
+        private void append(StringBuilder out, Object value, int depth) {
+            if ((value instanceof Collection<?> || value instanceof Map<?, ?>) && depth >= NoteLimits.MAX_YAML_DEPTH) {
+                throw new BudgetExceeded();
+            }
             if (value instanceof Collection<?> list) {
                 add(out, "[");
                 for (Iterator<?> items = list.iterator(); items.hasNext(); ) {
-                    append(out, items.next());
+                    append(out, items.next(), depth + 1);
                     if (items.hasNext()) {
                         add(out, ", ");
                     }
@@ -154,9 +161,9 @@ public record FrontMatter(Optional<String> date, List<String> tags, String body,
                 add(out, "{");
                 for (Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator(); entries.hasNext(); ) {
                     Map.Entry<?, ?> entry = entries.next();
-                    append(out, entry.getKey());
+                    append(out, entry.getKey(), depth + 1);
                     add(out, "=");
-                    append(out, entry.getValue());
+                    append(out, entry.getValue(), depth + 1);
                     if (entries.hasNext()) {
                         add(out, ", ");
                     }

@@ -197,6 +197,10 @@ public class VaultUpload {
                 } catch (ApiException e) {
                     share.close();
                     rejected.add(new Rejected(entry.path(), e.detail()));
+                } catch (RuntimeException | Error e) {
+                    // Not yet the batch's: given back here, or the budget would shrink for good.
+                    share.close();
+                    throw e;
                 }
                 if (batch.full()) {
                     batch.store();

@@ -83,6 +83,10 @@ public final class KafkaBroker implements AutoCloseable {
         // A note may be up to 1 MiB; its event carries the parsed note.
         props.put("message.max.bytes", String.valueOf(4 * 1024 * 1024));
         props.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        // The log cleaner's dedupe buffer is 128 MiB of heap by default, allocated when it starts; the local
+        // stack's compacted topics (learners, catalogs) are a few MiB at most, and in a test the broker shares
+        // the test's heap (BoundedHeapVaultUploadTest needs that heap for the service).
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         return props;
     }
 
